@@ -1,0 +1,132 @@
+package dev.agenttrail.domain.event;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.erdtman.jcs.NumberToJSON;
+
+/**
+ * The JSON Canonicalization Scheme (RFC 8785) over JSON-P values: object members sorted by their
+ * names' UTF-16 code units, no insignificant white space, strings escaped as ECMAScript's
+ * {@code JSON.stringify} does, and numbers written as ECMAScript writes an IEEE 754 double (the
+ * number formatting comes from the reference implementation, {@code java-json-canonicalization}).
+ *
+ * <p>These are the bytes the ledger hashes, so the same event gives the same bytes on every node
+ * and in every offline verifier that implements RFC 8785.
+ */
+public final class CanonicalJson {
+
+  private CanonicalJson() {}
+
+  public static String write(JsonValue value) {
+    StringBuilder out = new StringBuilder(256);
+    append(value, out);
+    return out.toString();
+  }
+
+  public static byte[] bytes(JsonValue value) {
+    return write(value).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Length in UTF-8 bytes of the canonical form. */
+  public static int utf8Length(JsonValue value) {
+    String text = write(value);
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static void append(JsonValue value, StringBuilder out) {
+    switch (value.getValueType()) {
+      case OBJECT -> appendObject(value.asJsonObject(), out);
+      case ARRAY -> {
+        JsonArray array = value.asJsonArray();
+        out.append('[');
+        for (int i = 0; i < array.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          append(array.get(i), out);
+        }
+        out.append(']');
+      }
+      case STRING -> appendString(((JsonString) value).getString(), out);
+      case NUMBER -> out.append(number((JsonNumber) value));
+      case TRUE -> out.append("true");
+      case FALSE -> out.append("false");
+      case NULL -> out.append("null");
+    }
+  }
+
+  private static void appendObject(JsonObject object, StringBuilder out) {
+    List<String> names = new ArrayList<>(object.keySet());
+    names.sort(String::compareTo); // String.compareTo orders by UTF-16 code units, as RFC 8785 requires
+    out.append('{');
+    boolean first = true;
+    for (String name : names) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      appendString(name, out);
+      out.append(':');
+      append(object.get(name), out);
+    }
+    out.append('}');
+  }
+
+  private static String number(JsonNumber n) {
+    double d = n.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("number out of the IEEE 754 double range: " + n);
+    }
+    try {
+      return NumberToJSON.serializeNumber(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void appendString(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,2 @@
+/** Small value types shared by every aggregate: problems found in input, hashing helpers. */
+package dev.agenttrail.domain.shared;
