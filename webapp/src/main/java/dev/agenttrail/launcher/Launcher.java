@@ -1,0 +1,124 @@
+package dev.agenttrail.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@code java -jar agenttrail.jar}: starts AgentTrail on Payara Micro.
+ *
+ * <p>Settings come from environment variables or system properties of the same name (see the
+ * README's configuration table). The launcher passes the resolved data directory on to the
+ * server as the system property {@code AGENTTRAIL_DATA_DIR}, so both agree on it, and keeps
+ * Payara's working files under it ({@code payara/}, {@code tmp/}) instead of the system temp dir.
+ */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(setting("AGENTTRAIL_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    String port = setting("AGENTTRAIL_HTTP_PORT", "8080");
+    if (!port.matches("\\d{1,5}")) {
+      System.err.println("AGENTTRAIL_HTTP_PORT must be a port number, not '" + port + "'");
+      System.exit(2);
+    }
+    Files.createDirectories(dataDir);
+    System.setProperty("AGENTTRAIL_DATA_DIR", dataDir.toString());
+
+    Path runtime = unpack(dataDir.resolve("runtime"));
+    List<String> micro = new ArrayList<>(List.of(
+        "--port", port,
+        "--deploy", runtime.resolve("agenttrail.war").toString(),
+        "--contextroot", "/",
+        "--rootdir", dataDir.resolve("payara").toString(),
+        "--disablephonehome"));
+    if (!Boolean.parseBoolean(setting("AGENTTRAIL_CLUSTER", "false"))) {
+      micro.add("--nocluster");
+    }
+    boot(runtime.resolve("payara-micro.jar"), dataDir, micro);
+  }
+
+  /** Copies Payara Micro and the war out of this jar, unless this build's copies are there already. */
+  private static Path unpack(Path runtime) throws IOException {
+    Properties build = new Properties();
+    try (InputStream in = resource("build.properties")) {
+      build.load(in);
+    }
+    Path stamp = runtime.resolve("build.properties");
+    Properties unpacked = new Properties();
+    if (Files.exists(stamp)) {
+      try (InputStream in = Files.newInputStream(stamp)) {
+        unpacked.load(in);
+      }
+    }
+    if (!build.equals(unpacked)) {
+      Files.createDirectories(runtime);
+      for (String name : List.of("payara-micro.jar", "agenttrail.war", "build.properties")) {
+        Path tmp = runtime.resolve(name + ".tmp");
+        try (InputStream in = resource(name)) {
+          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(tmp, runtime.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    return runtime;
+  }
+
+  /**
+   * Runs Payara Micro in a child JVM (its boot loader insists on the system class loader, so it
+   * cannot share this one). The child gets this JVM's options (heap, {@code -D} settings) and
+   * environment; stopping the launcher stops the child; the launcher exits with the child's code.
+   */
+  private static void boot(Path payaraJar, Path dataDir, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!option.startsWith("-DAGENTTRAIL_DATA_DIR=") && !option.startsWith("-Duser.timezone=")) {
+        command.add(option);
+      }
+    }
+    command.add("-Duser.timezone=UTC");
+    command.add("-DAGENTTRAIL_DATA_DIR=" + dataDir);
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
+    command.add("-jar");
+    command.add(payaraJar.toString());
+    command.addAll(args);
+    Process child = new ProcessBuilder(command).inheritIO().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (child.isAlive()) {
+        child.destroy();
+        try {
+          child.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "agenttrail-stop"));
+    System.exit(child.waitFor());
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = Launcher.class.getResourceAsStream("/runtime/" + name);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("agenttrail.jar is incomplete: runtime/" + name
+          + " is missing. Build it with 'mvn package'."));
+    }
+    return in;
+  }
+
+  static String setting(String name, String fallback) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(name);
+    }
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.agenttrail.webapp.infrastructure.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Counters of events ingested, rejected and seen again, and the ingest request latency. Counted
+ * after the commit, so the figures match what is in the ledger.
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+  @Inject
+  MetricRegistry registry;
+
+  private Counter ingested;
+  private Counter duplicates;
+  private Counter rejected;
+  private Counter rejectedRequests;
+  private Timer latency;
+
+  @PostConstruct
+  void register() {
+    ingested = registry.counter(Metadata.builder().withName("agenttrail_events_ingested")
+        .withDescription("Events stored in the ledger").build());
+    duplicates = registry.counter(Metadata.builder().withName("agenttrail_events_duplicate")
+        .withDescription("Events received again and not stored twice").build());
+    rejected = registry.counter(Metadata.builder().withName("agenttrail_events_rejected")
+        .withDescription("Events in requests refused as invalid").build());
+    rejectedRequests = registry.counter(Metadata.builder().withName("agenttrail_ingest_requests_rejected")
+        .withDescription("Ingest requests refused before their events could be read (size, encoding, JSON)").build());
+    latency = registry.timer(Metadata.builder().withName("agenttrail_ingest_request")
+        .withDescription("Time to validate, store and commit an accepted ingest request").build());
+  }
+
+  public void ingested(int accepted, int duplicate, long nanos) {
+    ingested.inc(accepted);
+    duplicates.inc(duplicate);
+    latency.update(Duration.ofNanos(nanos));
+  }
+
+  public void rejected(int events) {
+    rejected.inc(events);
+  }
+
+  public void rejectedRequest() {
+    rejectedRequests.inc();
+  }
+}

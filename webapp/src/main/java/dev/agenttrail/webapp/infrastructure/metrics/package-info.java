@@ -1,0 +1,2 @@
+/** MicroProfile Metrics of ingestion, served by Payara in Prometheus format at {@code /metrics}. */
+package dev.agenttrail.webapp.infrastructure.metrics;

@@ -1,0 +1,121 @@
+package dev.agenttrail.webapp.infrastructure.persistence;
+
+import dev.agenttrail.webapp.infrastructure.config.Settings;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The physical datasource behind the container's connection pool. It reads {@code AGENTTRAIL_DB_URL},
+ * {@code AGENTTRAIL_DB_USER} and {@code AGENTTRAIL_DB_PASSWORD} itself when the pool opens its first
+ * connection, so the same war runs on the embedded H2 file database (no URL set: a file under
+ * {@code AGENTTRAIL_DATA_DIR}) or on PostgreSQL (a {@code jdbc:postgresql:} URL) without a rebuild.
+ * Reading the settings here avoids relying on the order in which Payara resolves annotation values
+ * and the war's configuration.
+ */
+public class AgentTrailDataSource implements DataSource {
+
+  private volatile Target target;
+  private PrintWriter logWriter;
+  private int loginTimeout;
+
+  /** The URL, user and password in force, and the driver that serves the URL. */
+  record Target(String url, Properties credentials, Driver driver) {}
+
+  static Target resolve() {
+    String url = Settings.get("AGENTTRAIL_DB_URL").orElseGet(AgentTrailDataSource::embeddedUrl);
+    Properties credentials = new Properties();
+    credentials.setProperty("user", Settings.get("AGENTTRAIL_DB_USER", url.startsWith("jdbc:h2:") ? "agenttrail" : ""));
+    credentials.setProperty("password", Settings.get("AGENTTRAIL_DB_PASSWORD", ""));
+    Driver driver;
+    if (url.startsWith("jdbc:postgresql:")) {
+      driver = new org.postgresql.Driver();
+      credentials.setProperty("reWriteBatchedInserts", "true");
+    } else if (url.startsWith("jdbc:h2:")) {
+      driver = new org.h2.Driver();
+    } else {
+      throw new IllegalStateException("AGENTTRAIL_DB_URL must start with jdbc:postgresql: or jdbc:h2:");
+    }
+    return new Target(url, credentials, driver);
+  }
+
+  static String embeddedUrl() {
+    return "jdbc:h2:file:" + Settings.dataDir().resolve("db").resolve("agenttrail")
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000";
+  }
+
+  static boolean isPostgres() {
+    return Settings.get("AGENTTRAIL_DB_URL").map(u -> u.startsWith("jdbc:postgresql:")).orElse(false);
+  }
+
+  private Target target() {
+    Target t = target;
+    if (t == null) {
+      synchronized (this) {
+        if (target == null) {
+          target = resolve();
+        }
+        t = target;
+      }
+    }
+    return t;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Target t = target();
+    Connection c = t.driver().connect(t.url(), t.credentials());
+    if (c == null) {
+      throw new SQLException("no driver accepts the database URL");
+    }
+    return c;
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return getConnection();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    this.logWriter = out;
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    this.loginTimeout = seconds;
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return loginTimeout;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}

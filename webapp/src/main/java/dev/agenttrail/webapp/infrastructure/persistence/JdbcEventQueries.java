@@ -1,0 +1,82 @@
+package dev.agenttrail.webapp.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Reads events back from the ledger, newest (highest {@code seq}) first. */
+@ApplicationScoped
+public class JdbcEventQueries {
+
+  @Resource(lookup = "java:app/jdbc/agenttrail")
+  DataSource dataSource;
+
+  /** Filters of {@code GET /api/v1/events}; null means "any". {@code before} is the cursor's seq. */
+  public record Filter(String agent, String source, String type, String task, Instant from, Instant to, Long before) {}
+
+  /** One stored event: its ledger position and hash, and the canonical JSON as stored. */
+  public record StoredEvent(long seq, String hash, Instant receivedAt, String payload) {}
+
+  public List<StoredEvent> find(Filter f, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT seq, hash, received_at, payload FROM event WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    where(sql, args, "agent_id = ?", f.agent());
+    where(sql, args, "source = ?", f.source());
+    where(sql, args, "type = ?", f.type());
+    where(sql, args, "task = ?", f.task());
+    where(sql, args, "occurred_at >= ?", f.from() == null ? null : JdbcLedger.utc(f.from()));
+    where(sql, args, "occurred_at < ?", f.to() == null ? null : JdbcLedger.utc(f.to()));
+    where(sql, args, "seq < ?", f.before());
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    args.add(limit);
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        s.setObject(i + 1, args.get(i));
+      }
+      List<StoredEvent> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new LedgerException("could not query events", e);
+    }
+  }
+
+  public Optional<StoredEvent> get(String source, String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT seq, hash, received_at, payload FROM event WHERE source = ? AND event_id = ?")) {
+      s.setString(1, source);
+      s.setString(2, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new LedgerException("could not read an event", e);
+    }
+  }
+
+  private static StoredEvent row(ResultSet rs) throws SQLException {
+    return new StoredEvent(rs.getLong(1), rs.getString(2),
+        JdbcLedger.instant(rs.getObject(3, LocalDateTime.class)), rs.getString(4));
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, String clause, Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(clause);
+      args.add(value);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.agenttrail.webapp.infrastructure.persistence;
+
+import dev.agenttrail.domain.event.EventRecord;
+import dev.agenttrail.domain.event.HashChain;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The tamper-evident ledger, in plain JDBC because it is the ingest hot path.
+ *
+ * <p>Appending locks the single {@code ledger_head} row ({@code SELECT ... FOR UPDATE}) for the rest
+ * of the caller's transaction. That one lock, held by whichever AgentTrail instance is writing,
+ * makes the sequence gap-free, the chain linear and the duplicate check race-free: a concurrent
+ * request carrying the same ids waits, then sees the committed rows and reports duplicates. The
+ * unique constraint on {@code (source, event_id)} stays as the last line of defence. Callers must
+ * run inside a JTA transaction.
+ */
+@ApplicationScoped
+public class JdbcLedger {
+
+  private static final int IN_CHUNK = 500;
+
+  @Resource(lookup = "java:app/jdbc/agenttrail")
+  DataSource dataSource;
+
+  /** What happened to one event of a batch. */
+  public record Appended(String id, boolean duplicate, long seq) {}
+
+  /** The ledger's last entry. */
+  public record Head(long seq, String hash) {}
+
+  /** Appends the events that are new and reports, in request order, each event's fate. */
+  public List<Appended> append(String source, List<EventRecord> events, Instant receivedAt) {
+    try (Connection c = dataSource.getConnection()) {
+      Head head = lockHead(c);
+      Map<String, Long> known = existing(c, source, events);
+      List<Appended> out = new ArrayList<>(events.size());
+      long seq = head.seq();
+      String hash = head.hash();
+      LocalDateTime received = utc(receivedAt);
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id,"
+              + " task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        for (EventRecord e : events) {
+          Long seen = known.get(e.id());
+          if (seen != null) {
+            out.add(new Appended(e.id(), true, seen));
+            continue;
+          }
+          seq++;
+          hash = HashChain.next(hash, e.canonical());
+          known.put(e.id(), seq);
+          out.add(new Appended(e.id(), false, seq));
+          insert.setLong(1, seq);
+          insert.setString(2, source);
+          insert.setString(3, e.id());
+          insert.setObject(4, utc(e.occurredAt()));
+          insert.setObject(5, received);
+          insert.setString(6, e.type().wireName());
+          insert.setString(7, e.agentId());
+          insert.setString(8, e.session());
+          insert.setString(9, e.task());
+          insert.setString(10, e.tool());
+          insert.setString(11, e.outcome());
+          insert.setString(12, e.canonical());
+          insert.setString(13, hash);
+          insert.addBatch();
+        }
+        if (seq > head.seq()) {
+          insert.executeBatch();
+          try (PreparedStatement update = c.prepareStatement("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1")) {
+            update.setLong(1, seq);
+            update.setString(2, hash);
+            update.executeUpdate();
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new LedgerException("could not append to the ledger", e);
+    }
+  }
+
+  private static Head lockHead(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE");
+        ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("ledger_head row is missing");
+      }
+      return new Head(rs.getLong(1), rs.getString(2));
+    }
+  }
+
+  private static Map<String, Long> existing(Connection c, String source, List<EventRecord> events) throws SQLException {
+    Map<String, Long> known = new HashMap<>();
+    List<String> ids = events.stream().map(EventRecord::id).distinct().toList();
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT event_id, seq FROM event WHERE source = ? AND event_id IN (" + marks + ")")) {
+        s.setString(1, source);
+        for (int i = 0; i < chunk.size(); i++) {
+          s.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            known.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  /** The ledger's head as last committed. */
+  public Head head() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM ledger_head WHERE id = 1");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return new Head(rs.getLong(1), rs.getString(2));
+    } catch (SQLException e) {
+      throw new LedgerException("could not read the ledger head", e);
+    }
+  }
+
+  static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static Instant instant(LocalDateTime value) {
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+}
