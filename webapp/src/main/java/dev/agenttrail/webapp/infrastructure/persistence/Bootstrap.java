@@ -12,9 +12,13 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Start-up: defines the datasource, brings the schema up to date with Flyway (one set of
@@ -31,6 +35,8 @@ import org.flywaydb.core.Flyway;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Bootstrap {
 
+  private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z_][A-Za-z0-9_]*)");
+
   private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
   @Resource(lookup = "java:app/jdbc/agenttrail")
@@ -42,12 +48,21 @@ public class Bootstrap {
   @PostConstruct
   void start() {
     LOG.info(() -> "AgentTrail database: " + (AgentTrailDataSource.isPostgres() ? "PostgreSQL" : "embedded H2 under " + Settings.dataDir()));
-    Flyway.configure(Bootstrap.class.getClassLoader())
+    FluentConfiguration flyway = Flyway.configure(Bootstrap.class.getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+        .locations("classpath:db/migration");
+    postgresSchema().ifPresent(flyway::schemas); // created by Flyway when it does not exist yet
+    flyway.load().migrate();
     createFirstAdmin();
+  }
+
+  /** The schema named by {@code currentSchema=} in a PostgreSQL URL, if any. */
+  static Optional<String> postgresSchema() {
+    if (!AgentTrailDataSource.isPostgres()) {
+      return Optional.empty();
+    }
+    Matcher m = CURRENT_SCHEMA.matcher(Settings.get("AGENTTRAIL_DB_URL", ""));
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private void createFirstAdmin() {

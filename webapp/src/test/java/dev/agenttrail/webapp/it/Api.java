@@ -1,0 +1,133 @@
+package dev.agenttrail.webapp.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/** A small HTTP client for the tests: real requests to the deployed application. */
+final class Api {
+
+  static final String ADMIN_TOKEN = "it-admin-token";
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final URI app;
+  private final URI server;
+
+  Api(URL deployment) {
+    String base = deployment.toString();
+    this.app = URI.create(base.endsWith("/") ? base : base + "/");
+    this.server = app.resolve("/");
+  }
+
+  /** A response with its body parsed when it is JSON. */
+  record Reply(int status, String contentType, String body) {
+    JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    JsonValue value() {
+      return Json.createReader(new StringReader(body)).readValue();
+    }
+  }
+
+  Reply get(String path, String token) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(app.resolve(path)).GET();
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return send(r);
+  }
+
+  Reply getServer(String path) {
+    return send(HttpRequest.newBuilder(server.resolve(path)).header("Accept", "text/plain,application/json").GET());
+  }
+
+  Reply post(String path, String token, String contentType, String body) {
+    return post(path, token, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  Reply post(String path, String token, String contentType, byte[] body, String encoding) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(app.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    if (encoding != null) {
+      r.header("Content-Encoding", encoding);
+    }
+    return send(r);
+  }
+
+  Reply delete(String path, String token) {
+    return send(HttpRequest.newBuilder(app.resolve(path)).header("Authorization", "Bearer " + token).DELETE());
+  }
+
+  Reply events(String key, String json) {
+    return post("api/v1/events", key, "application/json", json);
+  }
+
+  /** Registers a source with a fresh name and answers its ingest key. */
+  Source newSource() {
+    String name = "src-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply r = post("api/v1/sources", ADMIN_TOKEN, "application/json", "{\"name\":\"" + name + "\",\"mode\":\"enforce\"}");
+    if (r.status() != 201) {
+      throw new IllegalStateException("could not register a source: " + r);
+    }
+    return new Source(name, r.json().getString("keyId"), r.json().getString("ingestKey"));
+  }
+
+  record Source(String name, String keyId, String key) {}
+
+  static String event(String id) {
+    return event(id, "tool.invocation");
+  }
+
+  static String event(String id, String type) {
+    return "{\"id\":\"" + id + "\",\"occurredAt\":\"2026-11-23T08:15:00Z\",\"type\":\"" + type + "\","
+        + "\"agent\":{\"id\":\"spiffe://acme/agents/billing\",\"task\":\"T-1\"},\"action\":{\"tool\":\"search\"}}";
+  }
+
+  static String uniqueId() {
+    return "e-" + UUID.randomUUID();
+  }
+
+  static byte[] gzip(String text) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reply send(HttpRequest.Builder r) {
+    try {
+      HttpResponse<String> response = HTTP.send(r.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
