@@ -24,7 +24,8 @@ CREATE TABLE event (
     outcome     VARCHAR(20),
     payload     VARCHAR(1000000) NOT NULL,
     hash        CHAR(64) NOT NULL,
-    CONSTRAINT uq_event_source_id UNIQUE (source, event_id)
+    -- event_id leads so that the duplicate check (event_id IN (...) AND source = ?) is index lookups
+    CONSTRAINT uq_event_id_source UNIQUE (event_id, source)
 );
 CREATE INDEX ix_event_agent ON event (agent_id, seq);
 CREATE INDEX ix_event_occurred ON event (occurred_at);

@@ -1,6 +1,6 @@
 package dev.agenttrail.domain.event;
 
-import jakarta.json.Json;
+import dev.agenttrail.domain.shared.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -31,7 +31,7 @@ public record EventRecord(
    * @throws IllegalArgumentException if the event names another source than {@code source}
    */
   public static EventRecord of(String source, JsonObject event) {
-    JsonObjectBuilder stored = Json.createObjectBuilder();
+    JsonObjectBuilder stored = JsonSupport.PROVIDER.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : event.entrySet()) {
       stored.add(e.getKey(), normalise(e.getKey(), e.getValue()));
     }
@@ -56,10 +56,10 @@ public record EventRecord(
   /** Timestamps become UTC ({@code 2026-11-23T08:15:00Z}); everything else is kept as sent. */
   private static JsonValue normalise(String name, JsonValue value) {
     if (value instanceof JsonString s && isTimestamp(name)) {
-      return Json.createValue(EventValidator.parseTimestamp(s.getString()).toInstant().toString());
+      return JsonSupport.PROVIDER.createValue(EventValidator.parseTimestamp(s.getString()).toInstant().toString());
     }
     if (value.getValueType() == JsonValue.ValueType.OBJECT && !"attributes".equals(name)) {
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
       value.asJsonObject().forEach((k, v) -> b.add(k, normalise(k, v)));
       return b.build();
     }

@@ -22,7 +22,7 @@ final class Api {
 
   static final String ADMIN_TOKEN = "it-admin-token";
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   private final URI app;
   private final URI server;

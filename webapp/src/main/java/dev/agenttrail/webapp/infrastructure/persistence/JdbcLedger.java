@@ -110,11 +110,11 @@ public class JdbcLedger {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement s = c.prepareStatement(
-          "SELECT event_id, seq FROM event WHERE source = ? AND event_id IN (" + marks + ")")) {
-        s.setString(1, source);
+          "SELECT event_id, seq FROM event WHERE event_id IN (" + marks + ") AND source = ?")) {
         for (int i = 0; i < chunk.size(); i++) {
-          s.setString(i + 2, chunk.get(i));
+          s.setString(i + 1, chunk.get(i));
         }
+        s.setString(chunk.size() + 1, source);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             known.put(rs.getString(1), rs.getLong(2));

@@ -1,5 +1,6 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.domain.event.Violation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -121,7 +122,7 @@ final class EventBatchReader {
   }
 
   private static JsonValue parse(String text, int index) {
-    try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonSupport.PROVIDER.createReader(new StringReader(text))) {
       return reader.readValue();
     } catch (JsonParsingException e) {
       throw new Problem(ProblemType.MALFORMED_BODY, (index >= 0 ? "not valid JSON: " : "The body is not valid JSON: ")

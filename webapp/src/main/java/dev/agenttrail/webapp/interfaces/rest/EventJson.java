@@ -1,9 +1,9 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.webapp.application.IngestService;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcEventQueries.StoredEvent;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedger;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,8 +36,8 @@ final class EventJson {
 
   /** A stored event: where it sits in the ledger, and the event exactly as hashed. */
   static JsonObject stored(StoredEvent e) {
-    JsonObject event = Json.createReader(new StringReader(e.payload())).readObject();
-    return Json.createObjectBuilder()
+    JsonObject event = JsonSupport.PROVIDER.createReader(new StringReader(e.payload())).readObject();
+    return JsonSupport.PROVIDER.createObjectBuilder()
         .add("seq", e.seq())
         .add("hash", e.hash())
         .add("receivedAt", e.receivedAt().toString())
@@ -46,9 +46,9 @@ final class EventJson {
   }
 
   static String page(List<StoredEvent> rows, int size) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonSupport.PROVIDER.createArrayBuilder();
     rows.stream().limit(size).forEach(r -> items.add(stored(r)));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+    JsonObjectBuilder body = JsonSupport.PROVIDER.createObjectBuilder().add("items", items);
     if (rows.size() > size) {
       body.add("next", QueryParams.cursorFor(rows.get(size - 1).seq()));
     } else {

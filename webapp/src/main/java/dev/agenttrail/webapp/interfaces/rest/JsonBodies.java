@@ -1,5 +1,6 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -15,7 +16,7 @@ final class JsonBodies {
     if (body == null || body.isBlank()) {
       throw new Problem(ProblemType.MALFORMED_BODY, "The request needs a JSON object as its body.");
     }
-    try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JsonSupport.PROVIDER.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new Problem(ProblemType.MALFORMED_BODY, "The request body must be a JSON object.");

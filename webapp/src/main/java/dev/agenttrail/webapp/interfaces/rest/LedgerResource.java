@@ -1,8 +1,8 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedgerVerifier;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ public class LedgerResource {
     Long first = seq("from", from);
     Long last = seq("to", to);
     JdbcLedgerVerifier.Verification v = verifier.verify(first, last);
-    JsonObjectBuilder body = Json.createObjectBuilder().add("verified", v.verified()).add("count", v.count());
+    JsonObjectBuilder body = JsonSupport.PROVIDER.createObjectBuilder().add("verified", v.verified()).add("count", v.count());
     if (v.head() != null) {
       body.add("head", v.head());
     }

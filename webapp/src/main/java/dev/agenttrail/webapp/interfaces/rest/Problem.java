@@ -1,7 +1,7 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.domain.event.Violation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,15 +34,15 @@ public class Problem extends WebApplicationException {
   }
 
   public static Response toResponse(ProblemType type, String detail, List<Violation> errors) {
-    JsonObjectBuilder body = Json.createObjectBuilder()
+    JsonObjectBuilder body = JsonSupport.PROVIDER.createObjectBuilder()
         .add("type", type.uri())
         .add("title", type.title())
         .add("status", type.status())
         .add("detail", detail);
     if (!errors.isEmpty()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = JsonSupport.PROVIDER.createArrayBuilder();
       for (Violation v : errors) {
-        list.add(Json.createObjectBuilder().add("index", v.index()).add("pointer", v.pointer()).add("message", v.message()));
+        list.add(JsonSupport.PROVIDER.createObjectBuilder().add("index", v.index()).add("pointer", v.pointer()).add("message", v.message()));
       }
       body.add("errors", list);
     }

@@ -1,11 +1,11 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.domain.access.EnforcementMode;
 import dev.agenttrail.domain.access.IngestKey;
 import dev.agenttrail.domain.access.Source;
 import dev.agenttrail.webapp.application.SourceService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,9 +48,9 @@ public class SourceResource {
 
   @GET
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JsonSupport.PROVIDER.createArrayBuilder();
     sources.all().forEach(s -> items.add(describe(s)));
-    return Json.createObjectBuilder().add("items", items).build().toString();
+    return JsonSupport.PROVIDER.createObjectBuilder().add("items", items).build().toString();
   }
 
   @GET
@@ -74,15 +74,15 @@ public class SourceResource {
   }
 
   private JsonObject describe(Source s) {
-    JsonArrayBuilder keys = Json.createArrayBuilder();
+    JsonArrayBuilder keys = JsonSupport.PROVIDER.createArrayBuilder();
     for (IngestKey k : sources.keys(s.name())) {
-      JsonObjectBuilder key = Json.createObjectBuilder().add("id", k.id()).add("createdAt", k.createdAt().toString());
+      JsonObjectBuilder key = JsonSupport.PROVIDER.createObjectBuilder().add("id", k.id()).add("createdAt", k.createdAt().toString());
       if (k.revokedAt() != null) {
         key.add("revokedAt", k.revokedAt().toString());
       }
       keys.add(key.add("active", k.active()));
     }
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder()
         .add("name", s.name())
         .add("mode", s.mode().name().toLowerCase(Locale.ROOT))
         .add("createdAt", s.createdAt().toString())
@@ -94,7 +94,7 @@ public class SourceResource {
   }
 
   private static JsonObject issued(SourceService.IssuedKey key) {
-    return Json.createObjectBuilder()
+    return JsonSupport.PROVIDER.createObjectBuilder()
         .add("name", key.source())
         .add("keyId", key.keyId())
         .add("ingestKey", key.ingestKey())

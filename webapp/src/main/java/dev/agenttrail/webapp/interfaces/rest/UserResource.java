@@ -1,10 +1,10 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.domain.access.Role;
 import dev.agenttrail.domain.access.User;
 import dev.agenttrail.webapp.application.UserService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,10 +41,10 @@ public class UserResource {
       throw SourceResource.invalid("/username", "'username' is required: 1 to 64 letters, digits, '.', '_', '@' or '-'");
     }
     User user = users.create(username, JsonBodies.text(request, "password"), roles(request.get("roles")));
-    JsonArrayBuilder roles = Json.createArrayBuilder();
+    JsonArrayBuilder roles = JsonSupport.PROVIDER.createArrayBuilder();
     user.roles().forEach(r -> roles.add(r.name()));
     return Response.created(URI.create("users/" + username))
-        .entity(Json.createObjectBuilder().add("username", username).add("roles", roles).build().toString())
+        .entity(JsonSupport.PROVIDER.createObjectBuilder().add("username", username).add("roles", roles).build().toString())
         .build();
   }
 
@@ -57,7 +57,7 @@ public class UserResource {
     }
     UserService.IssuedToken token = users.issueToken(username);
     return Response.created(URI.create("users/" + username + "/tokens/" + token.id()))
-        .entity(Json.createObjectBuilder().add("id", token.id()).add("token", token.token()).build().toString())
+        .entity(JsonSupport.PROVIDER.createObjectBuilder().add("id", token.id()).add("token", token.token()).build().toString())
         .build();
   }
 

@@ -1,0 +1,277 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingest benchmark: starts agenttrail.jar, sends N events in batches from C concurrent HTTP
+ * clients, and prints events/s and request latency; then measures the raw ceiling, plain JDBC batch
+ * inserts of the same rows into the same kind of database, and prints AgentTrail's rate as a
+ * fraction of it. Runs on H2, and on PostgreSQL when one answers. Prints figures; asserts nothing.
+ *
+ * <p>Run it with bench/ingest-benchmark.sh (which builds the classpath), or:
+ * java -cp h2.jar:postgresql.jar bench/IngestBenchmark.java [--events 200000] [--batch 500]
+ *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
+ */
+public class IngestBenchmark {
+
+  static int events = 200_000;
+  static int batch = 500;
+  static int clients = 4;
+  static String jar = "webapp/target/agenttrail.jar";
+  static String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+  static String pgUser = "postgres";
+  static String pgPassword = "";
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+  public static void main(String[] args) throws Exception {
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--events" -> events = Integer.parseInt(args[i + 1]);
+        case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+        case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+        case "--jar" -> jar = args[i + 1];
+        case "--pg" -> pgUrl = args[i + 1];
+        case "--pg-user" -> pgUser = args[i + 1];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events, batches of %d, %d clients, %d cores, %s%n",
+        events, batch, clients, Runtime.getRuntime().availableProcessors(), Instant.now());
+    Path work = Files.createDirectories(Path.of("bench-data", "run-" + System.currentTimeMillis()));
+    run("H2", work, null);
+    if (pgAnswers()) {
+      run("PostgreSQL", work, pgUrl + "?currentSchema=bench_" + System.currentTimeMillis());
+    } else {
+      System.out.println("PostgreSQL: skipped, nothing answers at " + pgUrl);
+    }
+  }
+
+  static void run(String db, Path work, String dbUrl) throws Exception {
+    System.out.println();
+    System.out.println("== " + db);
+    Path dataDir = work.resolve(db.toLowerCase(Locale.ROOT));
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dataDir.resolveSibling(db.toLowerCase(Locale.ROOT) + "-server.log").toFile());
+    Files.createDirectories(dataDir);
+    pb.environment().put("AGENTTRAIL_HTTP_PORT", Integer.toString(port));
+    pb.environment().put("AGENTTRAIL_DATA_DIR", dataDir.toString());
+    pb.environment().put("AGENTTRAIL_ADMIN_TOKEN", "bench-admin-token");
+    pb.environment().put("AGENTTRAIL_ADMIN_PASSWORD", "bench-admin-password");
+    if (dbUrl != null) {
+      pb.environment().put("AGENTTRAIL_DB_URL", dbUrl);
+      pb.environment().put("AGENTTRAIL_DB_USER", pgUser);
+      pb.environment().put("AGENTTRAIL_DB_PASSWORD", pgPassword);
+    }
+    long bootStart = System.nanoTime();
+    Process server = pb.start();
+    String base = "http://127.0.0.1:" + port;
+    double httpRate;
+    try {
+      waitReady(base, server);
+      System.out.printf(Locale.ROOT, "start-up to ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
+      httpRate = ingest(base);
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+    String rawUrl = dbUrl != null ? pgUrl + "?currentSchema=bench_raw_" + System.currentTimeMillis()
+        : "jdbc:h2:file:" + work.resolve("raw-h2").resolve("raw").toAbsolutePath();
+    double raw = rawCeiling(rawUrl, dbUrl != null);
+    System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %%%n", 100 * httpRate / raw);
+  }
+
+  static double ingest(String base) throws Exception {
+    String key = registerSource(base);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger next = new AtomicInteger();
+    int batches = (events + batch - 1) / batch;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> jobs = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      jobs.add(pool.submit(() -> {
+        int b;
+        while ((b = next.getAndIncrement()) < batches) {
+          StringBuilder body = new StringBuilder(batch * 640).append('[');
+          for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
+            body.append(i == b * batch ? "" : ",").append(event(i));
+          }
+          HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+              .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
+          long t = System.nanoTime();
+          HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+          latencies.add(System.nanoTime() - t);
+          if (response.statusCode() != 202) {
+            throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> job : jobs) {
+      job.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    double rate = events / seconds;
+    System.out.printf(Locale.ROOT, "AgentTrail HTTP ingest: %,d events in %.1f s = %,.0f events/s; request latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+        events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
+        .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
+    long t = System.nanoTime();
+    System.out.printf(Locale.ROOT, "ledger verify: %s%n", verify.body());
+    return rate;
+  }
+
+  /** Plain JDBC batch inserts of rows shaped like AgentTrail's (same columns and indexes), no hashing, no checks. */
+  static double rawCeiling(String url, boolean postgres) throws Exception {
+    if (postgres) {
+      url = url + "&reWriteBatchedInserts=true";
+      try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1"));
+      }
+    }
+    try (Connection c = DriverManager.getConnection(url, postgres ? pgUser : "sa", postgres ? pgPassword : "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE event (seq BIGINT PRIMARY KEY, source VARCHAR(64) NOT NULL, event_id VARCHAR(128) NOT NULL,"
+          + " occurred_at TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL, type VARCHAR(32) NOT NULL,"
+          + " agent_id VARCHAR(512) NOT NULL, session_id VARCHAR(128), task VARCHAR(128), tool VARCHAR(256),"
+          + " outcome VARCHAR(20), payload VARCHAR(1000000) NOT NULL, hash CHAR(64) NOT NULL,"
+          + " CONSTRAINT uq_event_id_source UNIQUE (event_id, source))");
+      s.execute("CREATE INDEX ix_event_agent ON event (agent_id, seq)");
+      s.execute("CREATE INDEX ix_event_occurred ON event (occurred_at)");
+    }
+    String finalUrl = url;
+    AtomicInteger next = new AtomicInteger();
+    int batches = (events + batch - 1) / batch;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> jobs = new ArrayList<>();
+    String hash = "0".repeat(64);
+    for (int w = 0; w < clients; w++) {
+      jobs.add(pool.submit(() -> {
+        try (Connection c = DriverManager.getConnection(finalUrl, postgres ? pgUser : "sa", postgres ? pgPassword : "")) {
+          c.setAutoCommit(false);
+          try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
+              + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int b;
+            while ((b = next.getAndIncrement()) < batches) {
+              Timestamp now = Timestamp.from(Instant.now());
+              for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
+                insert.setLong(1, i + 1);
+                insert.setString(2, "bench");
+                insert.setString(3, "ev-" + i);
+                insert.setTimestamp(4, now);
+                insert.setTimestamp(5, now);
+                insert.setString(6, "tool.invocation");
+                insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));
+                insert.setString(8, "session-" + (i / 200));
+                insert.setString(9, "TASK-" + (i / 1000));
+                insert.setString(10, "crm.lookup");
+                insert.setString(11, "allow");
+                insert.setString(12, event(i));
+                insert.setString(13, hash);
+                insert.addBatch();
+              }
+              insert.executeBatch();
+              c.commit();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> job : jobs) {
+      job.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    double rate = events / seconds;
+    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling: %,d rows in %.1f s = %,.0f rows/s%n", events, seconds, rate);
+    return rate;
+  }
+
+  /** An event of about 600 bytes, like a gateway's tool-call record. */
+  static String event(int i) {
+    return "{\"id\":\"ev-" + i + "\",\"occurredAt\":\"2026-11-23T08:" + String.format(Locale.ROOT, "%02d:%02d", (i / 60) % 60, i % 60)
+        + "Z\",\"type\":\"tool.invocation\",\"agent\":{\"id\":\"spiffe://bench.example/agents/agent-" + (i % 40)
+        + "\",\"session\":\"session-" + (i / 200) + "\",\"task\":\"TASK-" + (i / 1000) + "\",\"workflow\":\"customer-support\"},"
+        + "\"action\":{\"tool\":\"crm.lookup\",\"operation\":\"read\",\"resource\":\"crm://customers/" + (i * 7919 % 100000)
+        + "\"},\"decision\":{\"outcome\":\"allow\",\"policy\":\"agents/crm\",\"policyVersion\":\"42\","
+        + "\"reason\":\"task scope covers customer records\",\"authorizedBy\":\"policy:agents/crm\",\"mode\":\"enforce\"},"
+        + "\"data\":{\"classification\":\"internal\",\"scope\":\"crm.customers\",\"records\":1},"
+        + "\"intent\":\"look up the customer's open orders to answer ticket\",\"traceId\":\"" + Long.toHexString(i * 2654435761L)
+        + "\",\"attributes\":{\"gateway\":\"edge-1\",\"latencyMs\":" + (i % 97) + "}}";
+  }
+
+  static String registerSource(String base) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sources"))
+        .header("Authorization", "Bearer bench-admin-token").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    return r.body().replaceAll(".*\"ingestKey\":\"([^\"]+)\".*", "$1");
+  }
+
+  static void waitReady(String base, Process server) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("AgentTrail exited during start-up; see bench-data/*-server.log");
+      }
+      try {
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("AgentTrail was not ready within 120 s");
+  }
+
+  static boolean pgAnswers() {
+    try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword)) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static double pct(List<Long> sorted, double p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+  }
+}
