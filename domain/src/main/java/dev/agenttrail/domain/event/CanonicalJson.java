@@ -8,8 +8,9 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.erdtman.jcs.NumberToJSON;
 
 /**
@@ -78,20 +79,33 @@ public final class CanonicalJson {
   }
 
   private static void appendObject(JsonObject object, StringBuilder out) {
-    List<String> names = new ArrayList<>(object.keySet());
-    names.sort(String::compareTo); // String.compareTo orders by UTF-16 code units, as RFC 8785 requires
+    appendMembers(new TreeMap<>(object), out);
+  }
+
+  /**
+   * Writes an object from members already in a {@link TreeMap} with natural String order, which is
+   * RFC 8785's order (UTF-16 code units).
+   */
+  static void appendMembers(SortedMap<String, JsonValue> members, StringBuilder out) {
     out.append('{');
     boolean first = true;
-    for (String name : names) {
+    for (Map.Entry<String, JsonValue> member : members.entrySet()) {
       if (!first) {
         out.append(',');
       }
       first = false;
-      appendString(name, out);
+      appendString(member.getKey(), out);
       out.append(':');
-      append(object.get(name), out);
+      append(member.getValue(), out);
     }
     out.append('}');
+  }
+
+  /** The canonical form of an object given as sorted members. */
+  public static String write(SortedMap<String, JsonValue> members) {
+    StringBuilder out = new StringBuilder(512);
+    appendMembers(members, out);
+    return out.toString();
   }
 
   private static String number(JsonNumber n) {

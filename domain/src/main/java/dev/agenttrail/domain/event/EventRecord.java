@@ -6,7 +6,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * An event as the ledger stores it: the producer's event with its {@code source} filled in from the
@@ -31,43 +32,48 @@ public record EventRecord(
    * @throws IllegalArgumentException if the event names another source than {@code source}
    */
   public static EventRecord of(String source, JsonObject event) {
-    JsonObjectBuilder stored = JsonSupport.PROVIDER.createObjectBuilder();
-    for (Map.Entry<String, JsonValue> e : event.entrySet()) {
-      stored.add(e.getKey(), normalise(e.getKey(), e.getValue()));
+    // Only the members that change are rebuilt; everything else is written as sent.
+    TreeMap<String, JsonValue> stored = new TreeMap<>(event);
+    stored.put("source", JsonSupport.PROVIDER.createValue(source));
+    Instant occurredAt = utc(event.getString("occurredAt"));
+    stored.put("occurredAt", JsonSupport.PROVIDER.createValue(occurredAt.toString()));
+    for (String nested : TIMESTAMPED) {
+      JsonValue value = event.get(nested);
+      if (value instanceof JsonObject o && (o.containsKey("expiresAt") || o.containsKey("issuedAt"))) {
+        stored.put(nested, withUtcTimestamps(o));
+      }
     }
-    stored.add("source", source);
-    JsonObject normalised = stored.build();
-    JsonObject agent = normalised.getJsonObject("agent");
-    JsonObject action = normalised.getJsonObject("action");
-    JsonObject decision = normalised.getJsonObject("decision");
+    JsonObject agent = event.getJsonObject("agent");
+    JsonObject action = event.getJsonObject("action");
+    JsonObject decision = event.getJsonObject("decision");
     return new EventRecord(
         source,
-        normalised.getString("id"),
-        Instant.parse(normalised.getString("occurredAt")),
-        EventType.fromWire(normalised.getString("type")).orElseThrow(),
+        event.getString("id"),
+        occurredAt,
+        EventType.fromWire(event.getString("type")).orElseThrow(),
         agent.getString("id"),
         text(agent, "session"),
         text(agent, "task"),
         action == null ? null : text(action, "tool"),
         decision == null ? null : text(decision, "outcome"),
-        CanonicalJson.write(normalised));
+        CanonicalJson.write(stored));
   }
 
-  /** Timestamps become UTC ({@code 2026-11-23T08:15:00Z}); everything else is kept as sent. */
-  private static JsonValue normalise(String name, JsonValue value) {
-    if (value instanceof JsonString s && isTimestamp(name)) {
-      return JsonSupport.PROVIDER.createValue(EventValidator.parseTimestamp(s.getString()).toInstant().toString());
+  /** Objects of the event whose timestamps are normalised to UTC. */
+  private static final List<String> TIMESTAMPED = List.of("declared", "credential");
+
+  private static JsonObject withUtcTimestamps(JsonObject o) {
+    JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder(o);
+    for (String name : List.of("expiresAt", "issuedAt")) {
+      if (o.get(name) instanceof JsonString s) {
+        b.add(name, utc(s.getString()).toString());
+      }
     }
-    if (value.getValueType() == JsonValue.ValueType.OBJECT && !"attributes".equals(name)) {
-      JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
-      value.asJsonObject().forEach((k, v) -> b.add(k, normalise(k, v)));
-      return b.build();
-    }
-    return value;
+    return b.build();
   }
 
-  private static boolean isTimestamp(String name) {
-    return name.equals("occurredAt") || name.equals("expiresAt") || name.equals("issuedAt");
+  private static Instant utc(String timestamp) {
+    return EventValidator.parseTimestamp(timestamp).toInstant();
   }
 
   private static String text(JsonObject o, String name) {

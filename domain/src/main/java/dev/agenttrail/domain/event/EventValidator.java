@@ -138,6 +138,9 @@ public final class EventValidator {
   }
 
   private static String escape(String name) {
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      return name;
+    }
     return name.replace("~", "~0").replace("/", "~1");
   }
 

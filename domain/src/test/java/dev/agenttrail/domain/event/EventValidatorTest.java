@@ -105,4 +105,14 @@ class EventValidatorTest {
     assertThat(record.outcome()).isEqualTo("deny");
     assertThat(record.task()).isEqualTo("T1");
   }
+
+  @Test
+  void shouldNormaliseNestedTimestampsToUtc() {
+    JsonObject event = parse("""
+        {"id":"c-1","occurredAt":"2026-11-23T08:15:00Z","type":"credential.issued","agent":{"id":"a1"},
+         "credential":{"id":"tok","issuedAt":"2026-11-23T10:15:00+02:00","expiresAt":"2026-11-23T09:15:00+01:00"}}
+        """).asJsonObject();
+    assertThat(EventRecord.of("gw", event).canonical())
+        .contains("\"credential\":{\"expiresAt\":\"2026-11-23T08:15:00Z\",\"id\":\"tok\",\"issuedAt\":\"2026-11-23T08:15:00Z\"}");
+  }
 }

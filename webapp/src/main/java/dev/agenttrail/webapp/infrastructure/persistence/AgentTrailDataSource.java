@@ -36,6 +36,9 @@ public class AgentTrailDataSource implements DataSource {
     if (url.startsWith("jdbc:postgresql:")) {
       driver = new org.postgresql.Driver();
       credentials.setProperty("reWriteBatchedInserts", "true");
+      // Plan each execution with its own values: a plan cached while the event table was small
+      // (sequential scans) would otherwise stay in use as it grows.
+      credentials.setProperty("options", "-c plan_cache_mode=force_custom_plan");
     } else if (url.startsWith("jdbc:h2:")) {
       driver = new org.h2.Driver();
     } else {
