@@ -30,7 +30,7 @@ interface OperationsContract extends Deployed {
     Api.Reply metrics = api().getServer("metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("agenttrail_events_ingested_total").contains("agenttrail_events_rejected_total")
-        .contains("agenttrail_ingest_request");
+        .contains("agenttrail_ingest_request_bucket");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.agenttrail.domain.event.Violation;
 import dev.agenttrail.webapp.application.ConflictException;
 import dev.agenttrail.webapp.application.InvalidRequestException;
 import dev.agenttrail.webapp.application.NotFoundException;
+import dev.agenttrail.webapp.infrastructure.persistence.LedgerException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -66,6 +67,12 @@ final class ProblemMappers {
             || root instanceof InvalidRequestException) {
           return toResponse((RuntimeException) root);
         }
+      }
+      if (root instanceof java.sql.SQLException || e instanceof LedgerException) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Database failure; correlation id " + id, e);
+        return Problem.toResponse(ProblemType.UNAVAILABLE, "The database did not answer; nothing from this request was stored."
+            + " Retry later; quote correlation id " + id + " if it persists.", List.of());
       }
       String id = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "Request failed; correlation id " + id, e);
