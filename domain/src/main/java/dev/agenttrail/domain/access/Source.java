@@ -36,6 +36,10 @@ public class Source {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The source's overrides of the OPA decision-log mapping, as JSON; null for the defaults. */
+  @Column(name = "opa_mapping")
+  private String opaMapping;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -68,6 +72,15 @@ public class Source {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public String opaMapping() {
+    return opaMapping;
+  }
+
+  /** Replaces the OPA mapping overrides (already validated JSON), or clears them with null. */
+  public void configureOpaMapping(String json) {
+    this.opaMapping = json;
   }
 
   @Override

@@ -51,6 +51,11 @@ public class SourceService {
     key.revoke(clock.instant());
   }
 
+  /** Stores the source's OPA mapping overrides (validated JSON), or null for the defaults. */
+  public void configureOpaMapping(String name, String json) {
+    get(name).configureOpaMapping(json);
+  }
+
   public Source get(String name) {
     Source s = em.find(Source.class, name);
     if (s == null) {

@@ -74,6 +74,11 @@ final class Api {
     return send(r);
   }
 
+  Reply put(String path, String token, String json) {
+    return send(HttpRequest.newBuilder(app.resolve(path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   Reply delete(String path, String token) {
     return send(HttpRequest.newBuilder(app.resolve(path)).header("Authorization", "Bearer " + token).DELETE());
   }

@@ -1,16 +1,8 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
 import dev.agenttrail.domain.access.Role;
-import dev.agenttrail.domain.event.EventRecord;
-import dev.agenttrail.domain.event.EventValidator;
-import dev.agenttrail.domain.event.Violation;
-import dev.agenttrail.webapp.application.IngestService;
-import dev.agenttrail.webapp.infrastructure.config.AgentTrailConfig;
-import dev.agenttrail.webapp.infrastructure.metrics.IngestMetrics;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcEventQueries;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /api/v1/events}: ingest (ingest keys) and read back (users). */
@@ -35,16 +26,10 @@ public class EventResource {
 
 
   @Inject
-  IngestService ingest;
+  EventIntake intake;
 
   @Inject
   JdbcEventQueries queries;
-
-  @Inject
-  AgentTrailConfig config;
-
-  @Inject
-  IngestMetrics metrics;
 
   @POST
   @Allow(Role.INGEST)
@@ -54,44 +39,8 @@ public class EventResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context SecurityContext security) {
     long started = System.nanoTime();
     String source = security.getUserPrincipal().getName();
-    List<JsonValue> items;
-    try {
-      items = new EventBatchReader(config.maxBodyBytes(), config.maxEventsPerRequest()).read(body, encoding, contentType);
-    } catch (Problem p) {
-      metrics.rejectedRequest();
-      throw p;
-    }
-    List<EventRecord> records = validate(source, items);
-    IngestService.Receipt receipt = ingest.ingest(source, records);
-    metrics.ingested(receipt.accepted(), receipt.duplicates(), System.nanoTime() - started);
-    return Response.accepted(EventJson.receipt(receipt)).build();
-  }
-
-  private List<EventRecord> validate(String source, List<JsonValue> items) {
-    EventValidator validator = new EventValidator(config.maxAttributesBytes());
-    List<Violation> problems = new ArrayList<>();
-    List<EventRecord> records = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      List<Violation> found = validator.validate(i, items.get(i));
-      if (found.isEmpty()) {
-        JsonObject event = items.get(i).asJsonObject();
-        JsonValue named = event.get("source");
-        if (named instanceof JsonString s && !s.getString().equals(source)) {
-          found = List.of(new Violation(i, "/source", "names source '" + s.getString()
-              + "', but the ingest key belongs to source '" + source + "'"));
-        } else {
-          records.add(EventRecord.of(source, event));
-        }
-      }
-      problems.addAll(found);
-    }
-    if (!problems.isEmpty()) {
-      long invalid = problems.stream().mapToInt(Violation::index).distinct().count();
-      metrics.rejected(items.size());
-      throw new Problem(ProblemType.INVALID_EVENTS, invalid + " of " + items.size()
-          + " event(s) are invalid; nothing from this request was stored.", problems);
-    }
-    return records;
+    List<JsonValue> items = intake.read(body, encoding, contentType);
+    return Response.accepted(EventJson.receipt(intake.store(source, items, started))).build();
   }
 
   @GET

@@ -4,6 +4,7 @@ import dev.agenttrail.domain.shared.JsonSupport;
 import dev.agenttrail.domain.access.EnforcementMode;
 import dev.agenttrail.domain.access.IngestKey;
 import dev.agenttrail.domain.access.Source;
+import dev.agenttrail.domain.intake.OpaMapping;
 import dev.agenttrail.webapp.application.SourceService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -71,6 +73,31 @@ public class SourceResource {
   public Response revoke(@PathParam("name") String name, @PathParam("keyId") String keyId) {
     sources.revoke(name, keyId);
     return Response.noContent().build();
+  }
+
+  /** The OPA decision-log mapping in force for this source: defaults plus its overrides. */
+  @GET
+  @Path("{name}/adapters/opa")
+  public String opaMapping(@PathParam("name") String name) {
+    return OpaMappings.of(sources.get(name)).toJson().toString();
+  }
+
+  /**
+   * Sets the source's overrides of the OPA mapping: an object of field to a path or an array of
+   * paths, e.g. {@code {"agentId": "input.caller.workload"}}; {@code {}} restores the defaults.
+   */
+  @PUT
+  @Path("{name}/adapters/opa")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String configureOpaMapping(@PathParam("name") String name, String body) {
+    JsonObject overrides = JsonBodies.object(body);
+    try {
+      OpaMapping.from(overrides);
+    } catch (IllegalArgumentException e) {
+      throw invalid("", e.getMessage());
+    }
+    sources.configureOpaMapping(name, overrides.isEmpty() ? null : overrides.toString());
+    return OpaMappings.of(sources.get(name)).toJson().toString();
   }
 
   private JsonObject describe(Source s) {
