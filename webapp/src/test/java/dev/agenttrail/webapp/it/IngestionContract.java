@@ -194,6 +194,14 @@ interface IngestionContract extends Deployed {
   }
 
   @Test
+  default void shouldAcceptAnEmptyBatchAndStoreNothing() {
+    Api.Source source = api().newSource();
+    Api.Reply reply = api().events(source.key(), "[]");
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body()).isEqualTo("{\"accepted\":0,\"duplicates\":0,\"items\":[]}");
+  }
+
+  @Test
   default void shouldAnswerMalformedJsonWithAProblem() {
     Api.Source source = api().newSource();
     Api.Reply reply = api().events(source.key(), "[{\"id\": ");

@@ -66,6 +66,8 @@ interface LedgerContract extends Deployed {
     assertThat(v.getBoolean("verified")).isTrue();
     assertThat(v.getInt("count")).isEqualTo(3);
     assertThat(api().get("api/v1/ledger/verify?from=zero", Api.ADMIN_TOKEN).status()).isEqualTo(400);
+    assertThat(api().get("api/v1/ledger/verify?from=5&to=4", Api.ADMIN_TOKEN).json().getJsonArray("errors")
+        .getJsonObject(0).getString("pointer")).isEqualTo("/to");
   }
 
   private static void update(Connection db, long seq, String payload) throws Exception {

@@ -78,6 +78,9 @@ public class EventIntake {
       throw new Problem(ProblemType.INVALID_EVENTS, invalid + " of " + items.size()
           + " event(s) are invalid; nothing from this request was stored.", problems);
     }
+    if (records.isEmpty()) {
+      return new IngestService.Receipt(0, 0, List.of()); // an empty batch: nothing to lock for
+    }
     IngestService.Receipt receipt = ingest.ingest(source, records);
     metrics.ingested(receipt.accepted(), receipt.duplicates(), System.nanoTime() - startedNanos);
     return receipt;

@@ -24,6 +24,9 @@ public class LedgerResource {
   public String verify(@QueryParam("from") String from, @QueryParam("to") String to) {
     Long first = seq("from", from);
     Long last = seq("to", to);
+    if (first != null && last != null && last < first) {
+      throw SourceResource.invalid("/to", "'to' must not be before 'from'");
+    }
     JdbcLedgerVerifier.Verification v = verifier.verify(first, last);
     JsonObjectBuilder body = JsonSupport.PROVIDER.createObjectBuilder().add("verified", v.verified()).add("count", v.count());
     if (v.head() != null) {
