@@ -1,0 +1,87 @@
+package dev.agenttrail.domain.signal;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stored event as detectors see it: its ledger position and the event-v1 object as stored (source
+ * filled in, timestamps in UTC), with typed accessors for what the rules read.
+ */
+public record Observation(long seq, JsonObject event) {
+
+  public String type() {
+    return event.getString("type");
+  }
+
+  public Instant occurredAt() {
+    return Instant.parse(event.getString("occurredAt"));
+  }
+
+  public String agentId() {
+    return event.getJsonObject("agent").getString("id");
+  }
+
+  public Optional<String> task() {
+    return text("agent", "task");
+  }
+
+  public Optional<String> workflow() {
+    return text("agent", "workflow");
+  }
+
+  public Optional<String> tool() {
+    return text("action", "tool");
+  }
+
+  public Optional<String> policy() {
+    return text("decision", "policy");
+  }
+
+  public Optional<String> outcome() {
+    return text("decision", "outcome");
+  }
+
+  public Optional<String> dataScope() {
+    return text("data", "scope");
+  }
+
+  public Optional<Classification> classification() {
+    return text("data", "classification").map(Classification::of);
+  }
+
+  /** The declaration a {@code task.started} event carries, if any. */
+  public Optional<Declaration> declaration() {
+    if (!(event.get("declared") instanceof JsonObject d)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Declaration(strings(d.get("tools")), strings(d.get("dataScopes")),
+        d.get("maxClassification") instanceof JsonString c ? Classification.of(c.getString()) : null,
+        d.getBoolean("stateChangingAllowed", false),
+        d.get("expiresAt") instanceof JsonString e ? Instant.parse(e.getString()) : null));
+  }
+
+  private Optional<String> text(String object, String field) {
+    if (event.get(object) instanceof JsonObject o && o.get(field) instanceof JsonString s) {
+      return Optional.of(s.getString());
+    }
+    return Optional.empty();
+  }
+
+  private static Set<String> strings(JsonValue value) {
+    Set<String> out = new HashSet<>();
+    if (value instanceof JsonArray array) {
+      array.forEach(v -> {
+        if (v instanceof JsonString s) {
+          out.add(s.getString());
+        }
+      });
+    }
+    return out;
+  }
+}
