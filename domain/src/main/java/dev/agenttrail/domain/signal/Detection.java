@@ -17,7 +17,8 @@ public final class Detection {
 
   /** The detectors built so far, with SIGNALS.md's defaults. */
   public static Detection withDefaults() {
-    return new Detection(List.of(new UndeclaredToolDetector(), new DenyThenOverrideDetector(), new ScopeExpansionDetector()));
+    return new Detection(List.of(new UndeclaredToolDetector(), new DenyThenOverrideDetector(), new ScopeExpansionDetector(),
+        new SharedCredentialDetector(), new UntraceableActionDetector(), new CredentialOverstayDetector()));
   }
 
   public List<Firing> observe(Observation o, DetectionState state) {

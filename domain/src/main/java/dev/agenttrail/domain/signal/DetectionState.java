@@ -27,6 +27,24 @@ public interface DetectionState {
   /** Forgets the agent's denials of {@code subject} (after an allow or an override). */
   void clearDenials(String agentId, String subject);
 
+  /** The first ledger entry at which each agent used a credential, by agent id. */
+  java.util.Map<String, Long> credentialUsers(String credentialId);
+
+  void recordCredentialUser(String credentialId, String agentId, long seq);
+
+  /** What is known of a credential from its {@code credential.issued}. */
+  Optional<Credential> credential(String credentialId);
+
+  void recordCredential(Credential credential);
+
+  /** When the agent's task completed, if it did. */
+  Optional<Instant> taskCompleted(String agentId, String task);
+
+  void recordTaskCompleted(String agentId, String task, Instant at);
+
+  /** A credential as issued: to whom, for which task, until when. */
+  record Credential(String id, String agentId, String task, Instant issuedAt, Instant expiresAt, long seq) {}
+
   /** A remembered denial. */
   record Denial(Instant at, long seq) {}
 }

@@ -13,6 +13,9 @@ public final class InMemoryDetectionState implements DetectionState {
   private final Map<String, Declaration> tasks = new HashMap<>();
   private final Map<String, Declaration> workflows = new HashMap<>();
   private final Map<String, List<Denial>> denials = new HashMap<>();
+  private final Map<String, Map<String, Long>> credentialUsers = new HashMap<>();
+  private final Map<String, Credential> credentials = new HashMap<>();
+  private final Map<String, Instant> completed = new HashMap<>();
 
   @Override
   public Optional<Declaration> taskDeclaration(String agentId, String task) {
@@ -47,5 +50,35 @@ public final class InMemoryDetectionState implements DetectionState {
   @Override
   public void clearDenials(String agentId, String subject) {
     denials.remove(agentId + "\n" + subject);
+  }
+
+  @Override
+  public Map<String, Long> credentialUsers(String credentialId) {
+    return Map.copyOf(credentialUsers.getOrDefault(credentialId, Map.of()));
+  }
+
+  @Override
+  public void recordCredentialUser(String credentialId, String agentId, long seq) {
+    credentialUsers.computeIfAbsent(credentialId, k -> new HashMap<>()).putIfAbsent(agentId, seq);
+  }
+
+  @Override
+  public Optional<Credential> credential(String credentialId) {
+    return Optional.ofNullable(credentials.get(credentialId));
+  }
+
+  @Override
+  public void recordCredential(Credential credential) {
+    credentials.put(credential.id(), credential);
+  }
+
+  @Override
+  public Optional<Instant> taskCompleted(String agentId, String task) {
+    return Optional.ofNullable(completed.get(agentId + "\n" + task));
+  }
+
+  @Override
+  public void recordTaskCompleted(String agentId, String task, Instant at) {
+    completed.put(agentId + "\n" + task, at);
   }
 }

@@ -51,6 +51,28 @@ public record Observation(long seq, JsonObject event) {
     return text("data", "scope");
   }
 
+  public Optional<String> credentialId() {
+    return text("credential", "id");
+  }
+
+  public Optional<Instant> credentialTime(String field) {
+    return text("credential", field).map(Instant::parse);
+  }
+
+  public Optional<String> authorizedBy() {
+    return text("decision", "authorizedBy");
+  }
+
+  public Optional<String> intent() {
+    return event.get("intent") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+  }
+
+  /** A state change: an {@code action.state_change}, or an action marked {@code stateChanging}. */
+  public boolean stateChanging() {
+    return type().equals("action.state_change")
+        || (event.get("action") instanceof JsonObject a && a.getBoolean("stateChanging", false));
+  }
+
   public Optional<Classification> classification() {
     return text("data", "classification").map(Classification::of);
   }

@@ -24,6 +24,10 @@ class DetectionTest {
     return detection.observe(new Observation(++seq, Json.createReader(new StringReader(event)).readObject()), state);
   }
 
+  private static List<Firing> only(String signal, List<Firing> firings) {
+    return firings.stream().filter(f -> f.signal().equals(signal)).toList();
+  }
+
   private static String at(int minute) {
     return Instant.parse("2026-11-23T08:00:00Z").plusSeconds(60L * minute).toString();
   }
@@ -50,7 +54,8 @@ class DetectionTest {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(f.explanation()).contains("'shell.exec'").contains("task T-7").contains("crm.lookup, payments.*");
     });
-    assertThat(tool("action.state_change", "files.delete", null, 2)).extracting(Firing::severity).containsExactly(Severity.HIGH);
+    assertThat(only("UNDECLARED_TOOL", tool("action.state_change", "files.delete", null, 2)))
+        .extracting(Firing::severity).containsExactly(Severity.HIGH);
   }
 
   @Test
@@ -108,17 +113,70 @@ class DetectionTest {
     List<Firing> outside = observe("{\"type\":\"data.access\",\"occurredAt\":\"" + at(2) + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"},"
         + "\"data\":{\"classification\":\"internal\",\"scope\":\"hr.salaries\"}}");
 
-    assertThat(above).singleElement().satisfies(f -> {
+    assertThat(only("SCOPE_EXPANSION", above)).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.HIGH);
       assertThat(f.explanation()).contains("read restricted data although the task allows at most internal");
     });
-    assertThat(outside).singleElement().satisfies(f -> assertThat(f.explanation()).contains("'hr.salaries'"));
+    assertThat(only("SCOPE_EXPANSION", outside)).singleElement().satisfies(f -> assertThat(f.explanation()).contains("'hr.salaries'"));
   }
 
   @Test
   void shouldNotFireScopeExpansionWithinTheDeclaredScope() {
     startTask("{\"dataScopes\":[\"crm.*\"],\"maxClassification\":\"confidential\"}");
-    assertThat(observe("{\"type\":\"data.access\",\"occurredAt\":\"" + at(1) + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"},"
-        + "\"data\":{\"classification\":\"confidential\",\"scope\":\"crm.orders\"}}")).isEmpty();
+    assertThat(only("SCOPE_EXPANSION", observe("{\"type\":\"data.access\",\"occurredAt\":\"" + at(1) + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"},"
+        + "\"data\":{\"classification\":\"confidential\",\"scope\":\"crm.orders\"}}"))).isEmpty();
+  }
+
+  private List<Firing> credential(String type, String agent, String credential, int minute, String extra) {
+    return observe("{\"type\":\"" + type + "\",\"occurredAt\":\"" + at(minute) + "\",\"agent\":{\"id\":\"" + agent
+        + "\",\"task\":\"T-7\"},\"credential\":{\"id\":\"" + credential + "\"" + extra + "}}");
+  }
+
+  @Test
+  void shouldFireSharedCredentialWhenASecondAgentUsesIt() {
+    assertThat(credential("credential.used", AGENT, "tok-1", 1, "")).isEmpty();
+    assertThat(credential("credential.used", AGENT, "tok-1", 2, "")).isEmpty();
+    List<Firing> firings = only("SHARED_CREDENTIAL", credential("credential.used", "spiffe://acme.example/agents/other", "tok-1", 3, ""));
+    assertThat(firings).singleElement().satisfies(f -> {
+      assertThat(f.evidence()).containsExactly(1L, 3L);
+      assertThat(f.explanation()).contains("'tok-1'").contains(AGENT);
+    });
+    assertThat(only("SHARED_CREDENTIAL", credential("credential.used", "spiffe://acme.example/agents/other", "tok-2", 4, ""))).isEmpty();
+  }
+
+  @Test
+  void shouldFireCredentialOverstayForAnOverlongLifetimeAndUseAfterExpiryOrCompletion() {
+    String issuedAt = ",\"issuedAt\":\"" + at(0) + "\"";
+    assertThat(only("CREDENTIAL_OVERSTAY", credential("credential.issued", AGENT, "long", 0, issuedAt + ",\"expiresAt\":\"" + at(180) + "\"")))
+        .singleElement().satisfies(f -> assertThat(f.explanation()).contains("issued for 180 minutes; the maximum is 60"));
+
+    credential("credential.issued", AGENT, "short", 0, issuedAt + ",\"expiresAt\":\"" + at(30) + "\"");
+    assertThat(only("CREDENTIAL_OVERSTAY", credential("credential.used", AGENT, "short", 20, ""))).isEmpty();
+    assertThat(only("CREDENTIAL_OVERSTAY", credential("credential.used", AGENT, "short", 31, ""))).singleElement()
+        .satisfies(f -> assertThat(f.explanation()).contains("after it expired"));
+
+    credential("credential.issued", AGENT, "task-bound", 0, issuedAt + ",\"expiresAt\":\"" + at(60) + "\"");
+    observe("{\"type\":\"task.completed\",\"occurredAt\":\"" + at(10) + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"}}");
+    assertThat(only("CREDENTIAL_OVERSTAY", credential("credential.used", AGENT, "task-bound", 12, ""))).singleElement()
+        .satisfies(f -> assertThat(f.explanation()).contains("after its task T-7 completed"));
+  }
+
+  @Test
+  void shouldFireUntraceableActionForAStateChangeWithoutAuthoriserOrIntent() {
+    List<Firing> firings = only("UNTRACEABLE_ACTION", observe("{\"type\":\"action.state_change\",\"occurredAt\":\"" + at(1)
+        + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"},\"action\":{\"tool\":\"db.write\"},\"decision\":{\"outcome\":\"allow\"}}"));
+    assertThat(firings).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.explanation()).contains("does not say who authorised it, why (intent)");
+    });
+  }
+
+  @Test
+  void shouldNotFireUntraceableActionWhenTheActionIsExplainedOrDenied() {
+    assertThat(only("UNTRACEABLE_ACTION", observe("{\"type\":\"action.state_change\",\"occurredAt\":\"" + at(1)
+        + "\",\"agent\":{\"id\":\"$AGENT\",\"task\":\"T-7\"},\"action\":{\"tool\":\"db.write\"},"
+        + "\"decision\":{\"outcome\":\"allow\",\"authorizedBy\":\"user:amy\"},\"intent\":\"fix order 17\"}"))).isEmpty();
+    assertThat(only("UNTRACEABLE_ACTION", observe("{\"type\":\"action.state_change\",\"occurredAt\":\"" + at(2)
+        + "\",\"agent\":{\"id\":\"$AGENT\"},\"action\":{\"tool\":\"db.write\"},\"decision\":{\"outcome\":\"deny\"}}"))).isEmpty();
   }
 }
