@@ -24,6 +24,8 @@ public class IngestMetrics {
   private Counter rejected;
   private Counter rejectedRequests;
   private Timer latency;
+  private Timer lockHeld;
+  private Timer lockWaited;
 
   @PostConstruct
   void register() {
@@ -37,12 +39,25 @@ public class IngestMetrics {
         .withDescription("Ingest requests refused before their events could be read (size, encoding, JSON)").build());
     latency = registry.timer(Metadata.builder().withName("agenttrail_ingest_request")
         .withDescription("Time to validate, store and commit an accepted ingest request").build());
+    lockHeld = registry.timer(Metadata.builder().withName("agenttrail_ledger_lock_held")
+        .withDescription("Time a batch holds the ledger lock: duplicate check, inserts, head update and commit").build());
+    lockWaited = registry.timer(Metadata.builder().withName("agenttrail_ledger_lock_wait")
+        .withDescription("Time a batch waits for the ledger lock held by other batches").build());
   }
 
   public void ingested(int accepted, int duplicate, long nanos) {
     ingested.inc(accepted);
     duplicates.inc(duplicate);
     latency.update(Duration.ofNanos(nanos));
+  }
+
+  /** Time from taking the ledger lock to the end of the transaction: appends are serialised on it. */
+  public void lockHeld(long nanos) {
+    lockHeld.update(Duration.ofNanos(nanos));
+  }
+
+  public void lockWaited(long nanos) {
+    lockWaited.update(Duration.ofNanos(nanos));
   }
 
   public void rejected(int events) {

@@ -3,7 +3,11 @@ package dev.agenttrail.webapp.infrastructure.persistence;
 import dev.agenttrail.domain.event.EventRecord;
 import dev.agenttrail.domain.event.HashChain;
 import jakarta.annotation.Resource;
+import dev.agenttrail.webapp.infrastructure.metrics.IngestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +43,12 @@ public class JdbcLedger {
   @Resource(lookup = "java:app/jdbc/agenttrail")
   DataSource dataSource;
 
+  @Resource
+  TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  IngestMetrics metrics;
+
   /** What happened to one event of a batch. */
   public record Appended(String id, boolean duplicate, long seq) {}
 
@@ -48,7 +58,19 @@ public class JdbcLedger {
   /** Appends the events that are new and reports, in request order, each event's fate. */
   public List<Appended> append(String source, List<EventRecord> events, Instant receivedAt) {
     try (Connection c = dataSource.getConnection()) {
+      long waiting = System.nanoTime();
       Head head = lockHead(c);
+      long locked = System.nanoTime();
+      metrics.lockWaited(locked - waiting);
+      transactions.registerInterposedSynchronization(new Synchronization() {
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+          metrics.lockHeld(System.nanoTime() - locked);
+        }
+      });
       Map<String, Long> known = existing(c, source, events);
       List<Appended> out = new ArrayList<>(events.size());
       long seq = head.seq();
