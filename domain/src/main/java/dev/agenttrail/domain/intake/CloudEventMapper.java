@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -124,6 +125,51 @@ public final class CloudEventMapper {
         ? JsonSupport.PROVIDER.createObjectBuilder(given)
         : JsonSupport.PROVIDER.createObjectBuilder();
     return attributes.add("cloudevents", context).build();
+  }
+
+  /**
+   * The JSON form of a CloudEvent received in binary HTTP mode: every {@code ce-} header (name
+   * lower-cased, value percent-decoded as the HTTP binding asks) is a context attribute, the
+   * {@code Content-Type} the {@code datacontenttype}, the body the {@code data}.
+   *
+   * @param headers the request's headers; those without the {@code ce-} prefix are ignored
+   * @param data the body as JSON, or null when it is not JSON
+   */
+  public static JsonObject fromBinary(Map<String, String> headers, String contentType, JsonValue data) {
+    JsonObjectBuilder ce = JsonSupport.PROVIDER.createObjectBuilder();
+    headers.forEach((name, value) -> {
+      if (name.length() > 3 && name.regionMatches(true, 0, "ce-", 0, 3) && value != null) {
+        ce.add(name.substring(3).toLowerCase(Locale.ROOT), percentDecode(value));
+      }
+    });
+    if (contentType != null && !contentType.isBlank()) {
+      ce.add("datacontenttype", contentType);
+    }
+    if (data != null) {
+      ce.add("data", data);
+    }
+    return ce.build();
+  }
+
+  static String percentDecode(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    int i = 0;
+    while (i < value.length()) {
+      int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+      int low = i + 2 < value.length() ? Character.digit(value.charAt(i + 2), 16) : -1;
+      if (value.charAt(i) == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 3;
+      } else {
+        int cp = value.codePointAt(i);
+        bytes.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(cp);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** Whether a media type is JSON: {@code application/json}, {@code text/json} or {@code +json}. */

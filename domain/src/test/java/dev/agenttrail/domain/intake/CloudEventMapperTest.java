@@ -100,4 +100,26 @@ class CloudEventMapperTest {
     CloudEventMapper.Mapped clash = map(CLOUD_EVENT.replace("\"agent\": {", "\"type\": \"policy.decision\", \"agent\": {"));
     assertThat(clash.problems()).extracting(v -> v.pointer()).containsExactly("/data/type");
   }
+
+  @Test
+  void shouldReadTheBinaryModeFromCeHeaders() {
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Ce-Id", "ce-4712");
+    headers.put("ce-specversion", "1.0");
+    headers.put("ce-type", "dev.agenttrail.policy.decision");
+    headers.put("ce-source", "/gw/eu-1");
+    headers.put("ce-time", "2026-11-23T08:15:00Z");
+    headers.put("ce-subject", "caf%C3%A9%20menu");
+    headers.put("Authorization", "Bearer secret");
+    JsonObject ce = CloudEventMapper.fromBinary(headers, "application/json; charset=utf-8",
+        parse("{\"agent\": {\"id\": \"a1\"}, \"decision\": {\"outcome\": \"deny\"}}"));
+
+    assertThat(ce.getString("id")).isEqualTo("ce-4712");
+    assertThat(ce.getString("subject")).isEqualTo("café menu");
+    assertThat(ce.containsKey("authorization")).isFalse();
+    JsonObject e = new CloudEventMapper().map(0, ce).event();
+    assertThat(e.getString("type")).isEqualTo("policy.decision");
+    assertThat(e.getJsonObject("attributes").getJsonObject("cloudevents").getString("source")).isEqualTo("/gw/eu-1");
+    assertThat(CloudEventMapper.percentDecode("100%")).isEqualTo("100%");
+  }
 }

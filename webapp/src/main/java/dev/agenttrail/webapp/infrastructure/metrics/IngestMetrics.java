@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
@@ -24,6 +25,10 @@ public class IngestMetrics {
   private Counter rejected;
   private Counter rejectedRequests;
   private Timer latency;
+  private Counter spansMapped;
+  private Counter spansContext;
+  private Counter spansIgnored;
+  private Counter spansRejected;
 
   @PostConstruct
   void register() {
@@ -37,6 +42,20 @@ public class IngestMetrics {
         .withDescription("Ingest requests refused before their events could be read (size, encoding, JSON)").build());
     latency = registry.timer(Metadata.builder().withName("agenttrail_ingest_request")
         .withDescription("Time to validate, store and commit an accepted ingest request").build());
+    Metadata spans = Metadata.builder().withName("agenttrail_otlp_spans")
+        .withDescription("OTLP spans received, by outcome: mapped to events, read for agent context, ignored (not GenAI), rejected").build();
+    spansMapped = registry.counter(spans, new Tag("outcome", "mapped"));
+    spansContext = registry.counter(spans, new Tag("outcome", "context"));
+    spansIgnored = registry.counter(spans, new Tag("outcome", "ignored"));
+    spansRejected = registry.counter(spans, new Tag("outcome", "rejected"));
+  }
+
+  /** What became of the spans of one OTLP export. */
+  public void spans(int mapped, int context, int ignored, int rejected) {
+    spansMapped.inc(mapped);
+    spansContext.inc(context);
+    spansIgnored.inc(ignored);
+    spansRejected.inc(rejected);
   }
 
   public void ingested(int accepted, int duplicate, long nanos) {
