@@ -122,4 +122,15 @@ class CloudEventMapperTest {
     assertThat(e.getJsonObject("attributes").getJsonObject("cloudevents").getString("source")).isEqualTo("/gw/eu-1");
     assertThat(CloudEventMapper.percentDecode("100%")).isEqualTo("100%");
   }
+
+  @Test
+  void shouldDocumentEverySpellingInTheReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String section = readme.substring(readme.indexOf("### CloudEvents"), readme.indexOf("## Configuration"));
+    for (var e : CloudEventTypes.all().entrySet()) {
+      if (!e.getKey().equals(e.getValue()) && !e.getKey().equals(CloudEventTypes.PREFIX + e.getValue())) {
+        assertThat(section).as("the README's CloudEvents table").contains("`" + e.getKey() + "`");
+      }
+    }
+  }
 }
