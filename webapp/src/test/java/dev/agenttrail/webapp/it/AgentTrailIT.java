@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract, OperationsContract {
+class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract, OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract {
 
   @ArquillianResource
   URL base;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({PostgresAvailable.class, ArquillianExtension.class})
 @RunAsClient
-class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract {
+class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract, OtlpIntakeContract, CloudEventsIntakeContract {
 
   @ArquillianResource
   URL base;

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -72,6 +73,26 @@ final class Api {
       r.header("Content-Encoding", encoding);
     }
     return send(r);
+  }
+
+  /** A POST with these headers, answering the raw response: status, every header, the body's bytes. */
+  HttpResponse<byte[]> exchange(String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(120))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(r::header);
+    try {
+      return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The deployment's address, for clients that are configured with a URL (OTLP exporters). */
+  URI base() {
+    return app;
   }
 
   Reply put(String path, String token, String json) {

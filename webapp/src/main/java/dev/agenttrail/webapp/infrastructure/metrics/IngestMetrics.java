@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
@@ -26,6 +27,10 @@ public class IngestMetrics {
   private Timer latency;
   private Timer lockHeld;
   private Timer lockWaited;
+  private Counter spansMapped;
+  private Counter spansContext;
+  private Counter spansIgnored;
+  private Counter spansRejected;
 
   @PostConstruct
   void register() {
@@ -43,6 +48,20 @@ public class IngestMetrics {
         .withDescription("Time a batch holds the ledger lock: duplicate check, inserts, head update and commit").build());
     lockWaited = registry.timer(Metadata.builder().withName("agenttrail_ledger_lock_wait")
         .withDescription("Time a batch waits for the ledger lock held by other batches").build());
+    Metadata spans = Metadata.builder().withName("agenttrail_otlp_spans")
+        .withDescription("OTLP spans received, by outcome: mapped to events, read for agent context, ignored (not GenAI), rejected").build();
+    spansMapped = registry.counter(spans, new Tag("outcome", "mapped"));
+    spansContext = registry.counter(spans, new Tag("outcome", "context"));
+    spansIgnored = registry.counter(spans, new Tag("outcome", "ignored"));
+    spansRejected = registry.counter(spans, new Tag("outcome", "rejected"));
+  }
+
+  /** What became of the spans of one OTLP export. */
+  public void spans(int mapped, int context, int ignored, int rejected) {
+    spansMapped.inc(mapped);
+    spansContext.inc(context);
+    spansIgnored.inc(ignored);
+    spansRejected.inc(rejected);
   }
 
   public void ingested(int accepted, int duplicate, long nanos) {

@@ -54,6 +54,18 @@ final class EventBatchReader {
 
   private String decode(InputStream body, String contentEncoding) {
     try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes(body, contentEncoding))).toString();
+    } catch (CharacterCodingException e) {
+      throw new Problem(ProblemType.MALFORMED_BODY, "The body is not valid UTF-8.");
+    }
+  }
+
+  /** The body's bytes, gunzipped when {@code contentEncoding} says gzip, within the body limit (413). */
+  byte[] bytes(InputStream body, String contentEncoding) {
+    try {
       InputStream in = body;
       if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.equalsIgnoreCase("identity")) {
         if (!contentEncoding.trim().equalsIgnoreCase("gzip")) {
@@ -72,14 +84,9 @@ final class EventBatchReader {
         }
         out.write(buffer, 0, n);
       }
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+      return out.toByteArray();
     } catch (ZipException e) {
       throw new Problem(ProblemType.MALFORMED_BODY, "The body is not valid gzip data.");
-    } catch (CharacterCodingException e) {
-      throw new Problem(ProblemType.MALFORMED_BODY, "The body is not valid UTF-8.");
     } catch (IOException e) {
       throw new Problem(ProblemType.MALFORMED_BODY, "The body could not be read: the upload was cut short.");
     }

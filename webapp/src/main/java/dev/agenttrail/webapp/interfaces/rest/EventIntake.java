@@ -42,6 +42,29 @@ public class EventIntake {
     }
   }
 
+  /**
+   * The raw bytes of a request body (gunzipped), within the body limit: for adapters whose
+   * producers send something other than JSON events (OTLP protobuf).
+   */
+  public byte[] readBytes(InputStream body, String encoding) {
+    try {
+      return new EventBatchReader(config.maxBodyBytes(), config.maxEventsPerRequest()).bytes(body, encoding);
+    } catch (Problem p) {
+      metrics.rejectedRequest();
+      throw p;
+    }
+  }
+
+  /** The per-request event limit of the contract. */
+  public int maxEventsPerRequest() {
+    return config.maxEventsPerRequest();
+  }
+
+  /** A validator with the contract's attributes limit, for adapters that sort out bad items first. */
+  public EventValidator validator() {
+    return new EventValidator(config.maxAttributesBytes());
+  }
+
   /** Validates and stores events for {@code source}; nothing is stored if one is invalid. */
   public IngestService.Receipt store(String source, List<JsonValue> items, long startedNanos) {
     return store(source, items, List.of(), startedNanos);
