@@ -81,6 +81,13 @@ public class UserService {
     return passwordHash.verify(password.toCharArray(), user.passwordHash());
   }
 
+  /** The user's roles; empty when there is no such user. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Set<Role> roles(String username) {
+    User user = em.find(User.class, username);
+    return user == null ? Set.of() : user.roles();
+  }
+
   @PostConstruct
   void configureHash() {
     passwordHash.initialize(HASH_PARAMETERS);

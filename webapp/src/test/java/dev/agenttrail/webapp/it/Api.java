@@ -34,6 +34,11 @@ final class Api {
     this.server = app.resolve("/");
   }
 
+  /** The application's base address, ending in '/'. */
+  URI app() {
+    return app;
+  }
+
   /** A response with its body parsed when it is JSON. */
   record Reply(int status, String contentType, String body) {
     JsonObject json() {

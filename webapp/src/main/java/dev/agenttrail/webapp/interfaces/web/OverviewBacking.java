@@ -1,0 +1,61 @@
+package dev.agenttrail.webapp.interfaces.web;
+
+import dev.agenttrail.catalog.api.Catalog;
+import dev.agenttrail.webapp.application.OverviewService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** {@code index.xhtml}: a few figures that are cheap to read, and where to go from here. */
+@Named
+@ViewScoped
+public class OverviewBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject
+  OverviewService overviews;
+
+  @Inject
+  CatalogViewSource catalogSource;
+
+  /** One framework version of the catalog, with its number of entries. */
+  public record FrameworkFigure(String key, String title, int entries) implements Serializable {}
+
+  private OverviewService.Overview figures;
+  private List<FrameworkFigure> frameworks = List.of();
+  private int controls;
+  private int signals;
+
+  /** The view action: reads the figures once per view. */
+  public void load() {
+    figures = overviews.overview();
+    Catalog catalog = catalogSource.catalog();
+    frameworks = catalog.frameworks().stream()
+        .map(f -> new FrameworkFigure(f.info().key(), f.info().title(), f.entries().size())).toList();
+    controls = catalog.controls().size();
+    signals = catalog.signals().size();
+  }
+
+  public long getEventsInLedger() {
+    return figures == null ? 0 : figures.eventsInLedger();
+  }
+
+  public long getSources() {
+    return figures == null ? 0 : figures.sources();
+  }
+
+  public List<FrameworkFigure> getFrameworks() {
+    return frameworks;
+  }
+
+  public int getControls() {
+    return controls;
+  }
+
+  public int getSignals() {
+    return signals;
+  }
+}

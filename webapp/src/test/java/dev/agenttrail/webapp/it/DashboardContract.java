@@ -1,0 +1,250 @@
+package dev.agenttrail.webapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+
+/**
+ * The browser dashboard, driven in headless Chromium: signing in and out, the protected pages, the
+ * catalog tree and search box, the security headers, and the REST API left to its bearer tokens.
+ */
+interface DashboardContract extends Deployed {
+
+  String ADMIN = "admin";
+  String ADMIN_PASSWORD = "it-admin-password";
+
+  @BrowserTest
+  default void shouldSignInAsAdminAndShowTheOverview(TestInfo test) {
+    try (Browser b = browser(test)) {
+      b.go("", "root");
+      b.waitForPath("login.xhtml");
+      b.shot("login");
+      b.signIn(ADMIN, ADMIN_PASSWORD);
+
+      b.waitForText(By.id("userName"), ADMIN);
+      b.shot("overview");
+      assertThat(b.path()).as("the root, first asked for, leads to the overview").startsWith("index.xhtml");
+      assertThat(b.find(By.id("userRoles")).getText()).isEqualTo("ADMIN");
+      assertThat(b.find(By.id("eventCount")).getText()).matches("[0-9,]+");
+      assertThat(b.find(By.id("sourceCount")).getText()).matches("[0-9,]+");
+      assertThat(b.find(By.id("frameworks")).getText()).contains("NIST-AI-RMF-1.0").contains("CSA-MAESTRO-2025");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
+  @BrowserTest
+  default void shouldRefuseAWrongPassword(TestInfo test) {
+    try (Browser b = browser(test)) {
+      b.go("login.xhtml", "login");
+      b.signIn(ADMIN, "not-the-password");
+
+      b.waitForText(By.id("login:messages"), "Wrong user name or password.");
+      b.shot("refused");
+      assertThat(b.path()).startsWith("login.xhtml");
+      assertThat(b.pageSource()).doesNotContain("id=\"userName\"");
+    }
+  }
+
+  @BrowserTest
+  default void shouldSendAnUnauthenticatedPageRequestToSignInAndThenOnToThePage(TestInfo test) {
+    try (Browser b = browser(test)) {
+      b.go("catalog.xhtml?entry=OWASP-ASI-2026%402026%3AASI02", "asked-for-catalog");
+      b.waitForPath("login.xhtml");
+      b.shot("login");
+      b.signIn(ADMIN, ADMIN_PASSWORD);
+
+      b.waitForText(By.id("entryHeading"), "ASI02");
+      b.shot("catalog-entry");
+      assertThat(b.path()).startsWith("catalog.xhtml");
+    }
+  }
+
+  @BrowserTest
+  default void shouldOpenMeasure24InTheCatalogTreeWithItsOfficialText(TestInfo test) {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.click(By.id("navCatalog"));
+      b.find(treeNode("NIST-AI-RMF-1.0"));
+      b.shot("catalog");
+      assertThat(b.find(By.id("treeForm:tree")).getText()).contains("NIST-AI-RMF-1.0")
+          .contains("Artificial Intelligence Risk Management Framework");
+
+      for (String node : List.of("NIST-AI-RMF-1.0", "MEASURE", "MEASURE 2")) {
+        b.click(toggler(node));
+      }
+      b.click(label("MEASURE 2.4"));
+
+      b.waitForText(By.id("entryText"),
+          "The functionality and behavior of the AI system and its components – as identified in the MAP function – are monitored when in production.");
+      b.shot("measure-2-4");
+      assertThat(b.find(By.id("entryRef")).getText()).isEqualTo("NIST-AI-RMF-1.0@1.0:MEASURE 2.4");
+      assertThat(b.find(By.id("entryVerification")).getText()).startsWith("VERIFIED");
+      assertThat(b.find(By.id("entrySource")).getText()).contains("NIST AI 100-1");
+      assertThat(b.find(By.id("signals")).getText()).contains("UNDECLARED_TOOL").contains("product");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
+  @BrowserTest
+  default void shouldWarnWhenTheSearchMatchedALowConfidenceAlias(TestInfo test) {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.go("catalog.xhtml", "catalog");
+      b.type(By.id("searchForm:query"), "CSA MAESTRO IAC-3");
+      b.click(By.id("searchForm:lookUp"));
+
+      b.waitForText(By.id("searchForm:outcome"), "low confidence");
+      b.shot("alias-warning");
+      assertThat(b.find(By.id("searchForm:searchResult")).getAttribute("class")).contains("at-outcome-warn");
+      assertThat(b.find(By.id("searchForm:searchMessage")).getAttribute("class")).contains("warn");
+      assertThat(b.find(By.id("searchForm:outcome")).getText())
+          .contains("not an official identifier").contains("MAESTRO-L4-T3").contains("No such CSA identifier exists");
+      assertThat(b.find(By.id("entryRef")).getText()).isEqualTo("CSA-MAESTRO-2025@2025:MAESTRO-L4-T3");
+    }
+  }
+
+  @BrowserTest
+  default void shouldNameTheClosestEntriesForAnUnknownIdentifierAndEscapeWhatWasTyped(TestInfo test) {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.go("catalog.xhtml", "catalog");
+      b.type(By.id("searchForm:query"), "ASI11");
+      b.click(By.id("searchForm:lookUp"));
+      b.waitForText(By.id("searchForm:outcome"), "Nothing in the catalog matches “ASI11”");
+      b.shot("unknown");
+      assertThat(b.find(By.id("searchForm:outcome")).getText()).contains("ASI01").contains("ASI10");
+      b.click(By.partialLinkText("ASI01"));
+      b.waitForText(By.id("entryHeading"), "ASI01");
+      b.shot("closest-entry");
+      assertThat(b.path()).startsWith("catalog.xhtml?entry=");
+
+      b.type(By.id("searchForm:query"), "<b>bold</b><script>alert(1)</script>");
+      b.click(By.id("searchForm:lookUp"));
+      b.waitForText(By.id("searchForm:outcome"), "<script>alert(1)</script>");
+      b.shot("escaped");
+      assertThat(b.pageSource()).doesNotContain("<b>bold</b>");
+    }
+  }
+
+  @BrowserTest
+  default void shouldExplainErrorsReadablyWithoutTheirDetails(TestInfo test) {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.go("no-such-page.xhtml", "not-found");
+      b.waitForText(By.id("errorTitle"), "Page not found");
+      assertThat(b.find(By.id("errorText")).getText()).isEqualTo("There is nothing at this address.");
+      assertThat(b.pageSource()).doesNotContain(".java:").doesNotContain("at com.sun.").doesNotContain("Stack");
+      assertThat(b.cspViolations()).isEmpty();
+
+      b.go("catalog.xhtml?entry=NOT-A-REF", "unknown-entry");
+      b.waitForText(By.id("searchForm:outcome"), "There is no entry NOT-A-REF in the catalog.");
+    }
+  }
+
+  @BrowserTest
+  default void shouldSignOutByPost(TestInfo test) {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      String before = b.cookie("JSESSIONID");
+      b.click(By.id("signOutForm:signOut"));
+
+      b.waitForText(By.id("signedOut"), "You have signed out.");
+      b.shot("signed-out");
+      assertThat(b.path()).startsWith("login.xhtml");
+      b.go("index.xhtml", "after-sign-out");
+      b.waitForPath("login.xhtml");
+      assertThat(httpGet("index.xhtml", "JSESSIONID=" + before, null).statusCode()).isEqualTo(302);
+    }
+  }
+
+  @BrowserTest
+  default void shouldLeaveTheApiToBearerTokensWhileSignedIn(TestInfo test) throws Exception {
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      String session = "JSESSIONID=" + b.cookie("JSESSIONID");
+      b.go("api/v1/events", "api-in-browser");
+      assertThat(b.pageSource()).contains("\"status\":401").doesNotContain("login:username");
+
+      HttpResponse<String> cookieOnly = httpGet("api/v1/events", session, null);
+      HttpResponse<String> badToken = httpGet("api/v1/events", session, "not-a-token");
+      HttpResponse<String> admin = httpGet("api/v1/events?limit=1", session, Api.ADMIN_TOKEN);
+      assertThat(cookieOnly.statusCode()).isEqualTo(401);
+      assertThat(cookieOnly.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(cookieOnly.body()).contains("\"type\":\"/problems/unauthenticated\"");
+      assertThat(badToken.statusCode()).isEqualTo(401);
+      assertThat(badToken.body()).contains("The token is unknown or has been revoked.");
+      assertThat(admin.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  default void shouldSendSecurityHeadersAndAStrictSessionCookie() {
+    HttpResponse<String> login = httpGet("login.xhtml", null, null);
+    HttpResponse<String> protectedPage = httpGet("catalog.xhtml", null, null);
+
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().allValues("Content-Security-Policy")).singleElement().satisfies(csp -> assertThat(csp)
+        .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'")
+        .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]+'"));
+    assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+        .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+    assertThat(login.body()).doesNotContain("jsessionid");
+    assertThat(protectedPage.statusCode()).isEqualTo(302);
+    assertThat(protectedPage.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("login.xhtml"));
+  }
+
+  private Browser browser(TestInfo test) {
+    return Browser.open(api().app(), test.getTestMethod().orElseThrow().getName());
+  }
+
+  private void signedIn(Browser b) {
+    b.go("login.xhtml", "login");
+    b.signIn(ADMIN, ADMIN_PASSWORD);
+    b.waitForText(By.id("userName"), ADMIN);
+    b.shot("overview");
+  }
+
+  private static By treeNode(String id) {
+    return By.xpath("//div[contains(@class,'ui-treenode-content')][.//span[@class='at-node-id' and normalize-space(.)='" + id + "']]");
+  }
+
+  private static By toggler(String id) {
+    return By.xpath("//div[contains(@class,'ui-treenode-content')][.//span[@class='at-node-id' and normalize-space(.)='" + id
+        + "']]/span[contains(@class,'ui-tree-toggler')]");
+  }
+
+  private static By label(String id) {
+    return By.xpath("//div[contains(@class,'ui-treenode-content')]/span[contains(@class,'ui-treenode-label')][span[@class='at-node-id' and normalize-space(.)='"
+        + id + "']]");
+  }
+
+  private HttpResponse<String> httpGet(String path, String cookie, String token) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(api().app().resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+    if (cookie != null) {
+      r.header("Cookie", cookie);
+    }
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(r.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
