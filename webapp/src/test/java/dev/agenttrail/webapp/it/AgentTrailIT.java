@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OperationsContract {
+class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OperationsContract,
+    CatalogContract {
 
   @ArquillianResource
   URL base;
