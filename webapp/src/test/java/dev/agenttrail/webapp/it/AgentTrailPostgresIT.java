@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({PostgresAvailable.class, ArquillianExtension.class})
 @RunAsClient
-class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract, OtlpIntakeContract, CloudEventsIntakeContract {
+class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
+    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract {
 
   @ArquillianResource
   URL base;

@@ -109,6 +109,26 @@ final class Api {
     return send(HttpRequest.newBuilder(app.resolve(path)).header("Authorization", "Bearer " + token).DELETE());
   }
 
+  /** The whole response, headers included (Location, Content-Disposition). */
+  HttpResponse<String> exchange(String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(app.resolve(path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    try {
+      return HTTP.send(r.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply events(String key, String json) {
     return post("api/v1/events", key, "application/json", json);
   }
