@@ -3,12 +3,16 @@ package dev.agenttrail.webapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -205,6 +209,71 @@ interface DashboardContract extends Deployed {
     assertThat(protectedPage.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("login.xhtml"));
   }
 
+  @BrowserTest
+  default void shouldAddACustomFrameworkOnTheCatalogPageAndOpenItsEntries(TestInfo test) {
+    String id = CustomFrameworkContract.newFrameworkId();
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.click(By.id("navCatalog"));
+      b.find(By.id("uploadForm:file")).sendKeys(file(id + ".json", CustomFrameworkContract.acme(id, "1.0")).toString());
+      b.shot("file-chosen");
+      b.click(By.id("uploadForm:submit"));
+
+      b.waitForText(By.id("uploadForm:messages"), "Framework " + id + " version 1.0 was added to the catalog.");
+      b.shot("added");
+      assertThat(b.find(By.id("treeForm:tree")).getText()).contains(id).contains("Acme agent policy");
+      b.click(toggler(id));
+      b.click(toggler("AP-1"));
+      b.click(label("AP-1.1"));
+      b.waitForText(By.id("entryRef"), id + "@1.0:AP-1.1");
+      b.shot("entry");
+      assertThat(b.find(By.id("detailPanel")).getText()).contains("ASI02");
+
+      b.type(By.id("searchForm:query"), id + ":AP-1.1");
+      b.click(By.id("searchForm:lookUp"));
+      b.waitForText(By.id("entryRef"), id + "@1.0:AP-1.1");
+      b.shot("looked-up");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
+  @BrowserTest
+  default void shouldListEveryProblemOfAnInvalidUploadAndStoreNothing(TestInfo test) {
+    String id = CustomFrameworkContract.newFrameworkId();
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.go("catalog.xhtml", "catalog");
+      b.find(By.id("uploadForm:file")).sendKeys(file("broken.json", CustomFrameworkContract.broken(id)).toString());
+      b.click(By.id("uploadForm:submit"));
+
+      b.waitForText(By.id("uploadForm:messages"), "broken.json was not added: 3 problems to fix.");
+      b.shot("problems");
+      assertThat(b.find(By.id("uploadForm:problems")).findElements(By.tagName("li"))).extracting(e -> e.getText())
+          .containsExactly(
+              "broken.json:6:12 /entries/1/id: duplicate entry id 'B-1' (first defined at /entries/0)",
+              "broken.json:7:47 /entries/2/parent: parent 'B-9' is not an entry of this framework",
+              "broken.json:10:27 /mappings/0/to: mapping end 'NIST-AI-RMF-1.0:MEASURE 9.9' does not resolve:"
+                  + " No entry 'MEASURE 9.9' in NIST-AI-RMF-1.0@1.0; closest: MEASURE 2.9");
+      assertThat(b.find(By.id("treeForm:tree")).getText()).doesNotContain(id);
+      assertThat(api().get("api/v1/frameworks/" + id, Api.ADMIN_TOKEN).status()).isEqualTo(404);
+    }
+  }
+
+  @BrowserTest
+  default void shouldNotOfferTheUploadToAnAnalyst(TestInfo test) {
+    String name = "analyst-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(api().post("api/v1/users", Api.ADMIN_TOKEN, "application/json",
+        "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\",\"roles\":[\"ANALYST\"]}").status())
+        .isEqualTo(201);
+    try (Browser b = browser(test)) {
+      b.go("catalog.xhtml", "asked-for-catalog");
+      b.signIn(name, "correct horse battery");
+      b.find(treeNode("NIST-AI-RMF-1.0"));
+      b.shot("catalog");
+      assertThat(b.pageSource()).doesNotContain("uploadForm");
+    }
+  }
+
   private Browser browser(TestInfo test) {
     return Browser.open(api().app(), test.getTestMethod().orElseThrow().getName());
   }
@@ -214,6 +283,16 @@ interface DashboardContract extends Deployed {
     b.signIn(ADMIN, ADMIN_PASSWORD);
     b.waitForText(By.id("userName"), ADMIN);
     b.shot("overview");
+  }
+
+  /** A file for the browser to upload. */
+  private static Path file(String name, String content) {
+    try {
+      Path dir = Files.createTempDirectory("agenttrail-upload-");
+      return Files.writeString(dir.resolve(name), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static By treeNode(String id) {

@@ -1,7 +1,9 @@
 package dev.agenttrail.webapp.interfaces.web;
 
+import dev.agenttrail.catalog.api.Catalog;
 import dev.agenttrail.catalog.api.EntryRef;
 import dev.agenttrail.catalog.api.FrameworkEntry;
+import dev.agenttrail.webapp.application.CatalogService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,10 @@ public class CatalogBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject
-  CatalogViewSource source;
+  CatalogService catalogs;
+
+  /** The catalog as the database had it when this view, or its last action, read it. */
+  private transient Catalog catalog;
 
   private TreeNode<TreeItem> root;
   private TreeNode<TreeItem> selectedNode;
@@ -31,7 +36,19 @@ public class CatalogBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    root = CatalogTree.root(source);
+    reload();
+  }
+
+  /** Reads the current catalog (built-in and custom frameworks) and rebuilds the tree from it. */
+  public void reload() {
+    catalog = catalogs.current().catalog();
+    root = CatalogTree.root(catalog);
+  }
+
+  /** The current catalog, for an action: a framework uploaded since the view opened is found. */
+  private Catalog fresh() {
+    catalog = catalogs.current().catalog();
+    return catalog;
   }
 
   /** The view action: opens the entry named by {@code ?entry=} or searches {@code ?q=}. */
@@ -39,7 +56,7 @@ public class CatalogBacking implements Serializable {
     if (query != null && !query.isBlank()) {
       search();
     } else if (entry != null && !entry.isBlank()) {
-      Optional<FrameworkEntry> found = parse(entry).flatMap(source.catalog()::findEntry);
+      Optional<FrameworkEntry> found = parse(entry).flatMap(catalog::findEntry);
       found.ifPresent(this::show);
       if (found.isEmpty()) {
         outcome = new SearchOutcome("error", Texts.forView().format("entry.unknown", entry), null, List.of());
@@ -48,7 +65,7 @@ public class CatalogBacking implements Serializable {
   }
 
   public void search() {
-    SearchBox.Answer answer = SearchBox.resolve(source.catalog(), query, Texts.forView());
+    SearchBox.Answer answer = SearchBox.resolve(fresh(), query, Texts.forView());
     outcome = answer.outcome();
     answer.entry().ifPresent(this::show);
   }
@@ -56,11 +73,11 @@ public class CatalogBacking implements Serializable {
   public void onSelect(NodeSelectEvent event) {
     TreeItem item = (TreeItem) event.getTreeNode().getData();
     outcome = null;
-    parse(item.ref()).flatMap(source.catalog()::findEntry).ifPresent(this::show);
+    parse(item.ref()).flatMap(fresh()::findEntry).ifPresent(this::show);
   }
 
   private void show(FrameworkEntry found) {
-    detail = EntryDetails.of(source.catalog(), found);
+    detail = EntryDetails.of(catalog, found);
     entry = detail.ref();
   }
 

@@ -1,5 +1,6 @@
 package dev.agenttrail.webapp.interfaces.web;
 
+import dev.agenttrail.catalog.api.Catalog;
 import dev.agenttrail.catalog.api.EntryRef;
 import dev.agenttrail.catalog.api.Framework;
 import dev.agenttrail.catalog.api.FrameworkEntry;
@@ -19,11 +20,11 @@ final class CatalogTree {
 
   private CatalogTree() {}
 
-  static TreeNode<TreeItem> root(CatalogViewSource source) {
+  static TreeNode<TreeItem> root(Catalog catalog) {
     TreeNode<TreeItem> root = new DefaultTreeNode<>(new TreeItem(null, "", "", "", "root", false), null);
-    for (Framework framework : source.catalog().frameworks()) {
+    for (Framework framework : catalog.frameworks()) {
       TreeItem item = new TreeItem(null, framework.info().key(), framework.id(), framework.info().title(), FRAMEWORK, false);
-      LazyDefaultTreeNode<TreeItem> node = new LazyDefaultTreeNode<>(item, i -> children(source, i), TreeItem::leaf);
+      LazyDefaultTreeNode<TreeItem> node = new LazyDefaultTreeNode<>(item, i -> children(catalog, i), TreeItem::leaf);
       node.setType(FRAMEWORK);
       node.setSelectable(false);
       root.getChildren().add(node);
@@ -31,18 +32,18 @@ final class CatalogTree {
     return root;
   }
 
-  static List<TreeItem> children(CatalogViewSource source, TreeItem parent) {
+  static List<TreeItem> children(Catalog catalog, TreeItem parent) {
     if (parent.ref() == null) {
       int at = parent.key().indexOf('@');
-      return source.catalog().findFramework(parent.key().substring(0, at), parent.key().substring(at + 1))
-          .map(f -> f.roots().stream().map(e -> item(source, e)).toList())
+      return catalog.findFramework(parent.key().substring(0, at), parent.key().substring(at + 1))
+          .map(f -> f.roots().stream().map(e -> item(catalog, e)).toList())
           .orElse(List.of());
     }
-    return source.catalog().children(EntryRef.parse(parent.ref())).stream().map(e -> item(source, e)).toList();
+    return catalog.children(EntryRef.parse(parent.ref())).stream().map(e -> item(catalog, e)).toList();
   }
 
-  private static TreeItem item(CatalogViewSource source, FrameworkEntry entry) {
-    boolean leaf = source.catalog().children(entry.ref()).isEmpty();
+  private static TreeItem item(Catalog catalog, FrameworkEntry entry) {
+    boolean leaf = catalog.children(entry.ref()).isEmpty();
     return new TreeItem(entry.ref().asString(), entry.ref().frameworkId() + "@" + entry.ref().version(), entry.id(),
         EntryLink.shorten(entry.label()), entry.kind(), leaf);
   }

@@ -1,6 +1,7 @@
 package dev.agenttrail.webapp.interfaces.web;
 
 import dev.agenttrail.catalog.api.Catalog;
+import dev.agenttrail.webapp.application.CatalogService;
 import dev.agenttrail.webapp.application.OverviewService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ public class OverviewBacking implements Serializable {
   OverviewService overviews;
 
   @Inject
-  CatalogViewSource catalogSource;
+  CatalogService catalogs;
 
   /** One framework version of the catalog, with its number of entries. */
   public record FrameworkFigure(String key, String title, int entries) implements Serializable {}
@@ -32,7 +33,7 @@ public class OverviewBacking implements Serializable {
   /** The view action: reads the figures once per view. */
   public void load() {
     figures = overviews.overview();
-    Catalog catalog = catalogSource.catalog();
+    Catalog catalog = catalogs.current().catalog();
     frameworks = catalog.frameworks().stream()
         .map(f -> new FrameworkFigure(f.info().key(), f.info().title(), f.entries().size())).toList();
     controls = catalog.controls().size();
