@@ -103,10 +103,11 @@ public class IngestBenchmark {
       server.destroy();
       server.waitFor();
     }
-    String rawUrl = dbUrl != null ? pgUrl + "?currentSchema=bench_raw_" + System.currentTimeMillis()
-        : "jdbc:h2:file:" + work.resolve("raw-h2").resolve("raw").toAbsolutePath();
-    double raw = rawCeiling(rawUrl, dbUrl != null);
-    System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %%%n", 100 * httpRate / raw);
+    // The ceiling with one writer (AgentTrail appends under one lock) and with as many writers as clients.
+    double single = rawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null, 1);
+    double parallel = rawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null, clients);
+    System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%n",
+        100 * httpRate / single, 100 * httpRate / parallel, clients);
   }
 
   static double ingest(String base) throws Exception {
@@ -163,7 +164,12 @@ public class IngestBenchmark {
   }
 
   /** Plain JDBC batch inserts of rows shaped like AgentTrail's (same columns and indexes), no hashing, no checks. */
-  static double rawCeiling(String url, boolean postgres) throws Exception {
+  static String rawUrl(String dbUrl, Path work, String tag) {
+    return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
+        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath();
+  }
+
+  static double rawCeiling(String url, boolean postgres, int writers) throws Exception {
     if (postgres) {
       url = url + "&reWriteBatchedInserts=true";
       try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
@@ -183,11 +189,11 @@ public class IngestBenchmark {
     String finalUrl = url;
     AtomicInteger next = new AtomicInteger();
     int batches = (events + batch - 1) / batch;
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
     long start = System.nanoTime();
     List<Future<?>> jobs = new ArrayList<>();
     String hash = "0".repeat(64);
-    for (int w = 0; w < clients; w++) {
+    for (int w = 0; w < writers; w++) {
       jobs.add(pool.submit(() -> {
         try (Connection c = DriverManager.getConnection(finalUrl, postgres ? pgUser : "sa", postgres ? pgPassword : "")) {
           c.setAutoCommit(false);
@@ -226,7 +232,8 @@ public class IngestBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     double rate = events / seconds;
-    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling: %,d rows in %.1f s = %,.0f rows/s%n", events, seconds, rate);
+    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s%n",
+        writers, events, seconds, rate);
     return rate;
   }
 
