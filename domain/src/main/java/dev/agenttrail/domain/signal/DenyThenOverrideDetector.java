@@ -19,7 +19,11 @@ public final class DenyThenOverrideDetector implements SignalDetector {
 
   /** SIGNALS.md's defaults: 3 denials within 15 minutes. */
   public DenyThenOverrideDetector() {
-    this(3, Duration.ofMinutes(15));
+    this(Thresholds.DEFAULTS.denyCount(), Thresholds.DEFAULTS.denyWindow());
+  }
+
+  public DenyThenOverrideDetector(Thresholds thresholds) {
+    this(thresholds.denyCount(), thresholds.denyWindow());
   }
 
   public DenyThenOverrideDetector(int threshold, Duration window) {
@@ -60,8 +64,8 @@ public final class DenyThenOverrideDetector implements SignalDetector {
     List<Long> evidence = new ArrayList<>();
     denials.forEach(d -> evidence.add(d.seq()));
     evidence.add(o.seq());
-    return List.of(new Firing(signal(), o.agentId(), o.task().orElse(null), evidence, Severity.HIGH,
+    return List.of(new Firing(signal(), o.agentId(), o.source(), o.task().orElse(null), evidence, Severity.HIGH,
         "Agent " + o.agentId() + " was denied '" + subject.get() + "' " + denials.size() + " times within "
-            + window.toMinutes() + " minutes and then got it through an " + outcome + "."));
+            + CredentialOverstayDetector.minutes(window) + " and then got it through an " + outcome + "."));
   }
 }

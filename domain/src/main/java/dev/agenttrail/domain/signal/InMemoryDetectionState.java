@@ -1,84 +1,87 @@
 package dev.agenttrail.domain.signal;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import dev.agenttrail.domain.escalation.ApprovalRegistry.ApprovalStatus;
+import jakarta.json.JsonObject;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link DetectionState} in memory: the reference for the persistent one, and for tests. */
-public final class InMemoryDetectionState implements DetectionState {
+/**
+ * {@link StoredDetectionState} over maps: the same documents the webapp stores, kept in memory,
+ * with a directory that tests fill in.
+ */
+public final class InMemoryDetectionState extends StoredDetectionState {
 
-  private final Map<String, Declaration> tasks = new HashMap<>();
-  private final Map<String, Declaration> workflows = new HashMap<>();
-  private final Map<String, List<Denial>> denials = new HashMap<>();
-  private final Map<String, Map<String, Long>> credentialUsers = new HashMap<>();
-  private final Map<String, Credential> credentials = new HashMap<>();
-  private final Map<String, Instant> completed = new HashMap<>();
+  private final MapDirectory directory;
 
-  @Override
-  public Optional<Declaration> taskDeclaration(String agentId, String task) {
-    return Optional.ofNullable(tasks.get(agentId + "\n" + task));
+  public InMemoryDetectionState() {
+    this(new MapDirectory());
   }
 
-  @Override
-  public void declareTask(String agentId, String task, Declaration declaration) {
-    tasks.put(agentId + "\n" + task, declaration);
+  private InMemoryDetectionState(MapDirectory directory) {
+    super(new MapStore(), directory);
+    this.directory = directory;
   }
 
-  @Override
-  public Optional<Declaration> workflowDeclaration(String agentId, String workflow) {
-    return Optional.ofNullable(workflows.get(agentId + "\n" + workflow));
-  }
-
-  /** Registers a workflow declaration, as the REST endpoint will. */
+  /** Registers a workflow declaration, as the REST endpoint does. */
   public void declareWorkflow(String agentId, String workflow, Declaration declaration) {
-    workflows.put(agentId + "\n" + workflow, declaration);
+    directory.workflows.put(agentId + "\n" + workflow, declaration);
   }
 
-  @Override
-  public void recordDenial(String agentId, String subject, Instant at, long seq) {
-    denials.computeIfAbsent(agentId + "\n" + subject, k -> new ArrayList<>()).add(new Denial(at, seq));
+  /** Registers an escalation case's state, as the escalation service keeps it. */
+  public void registerApproval(String source, String approvalId, ApprovalStatus status) {
+    directory.approvals.put(source + "\n" + approvalId, status);
   }
 
-  @Override
-  public List<Denial> denialsSince(String agentId, String subject, Instant since) {
-    return denials.getOrDefault(agentId + "\n" + subject, List.of()).stream().filter(d -> !d.at().isBefore(since)).toList();
+  /** Registers a source's mode. */
+  public void registerSource(String source, String mode) {
+    directory.modes.put(source, mode);
   }
 
-  @Override
-  public void clearDenials(String agentId, String subject) {
-    denials.remove(agentId + "\n" + subject);
+  private static final class MapStore implements StateStore {
+    private final Map<String, Map<String, JsonObject>> kinds = new HashMap<>();
+
+    @Override
+    public Optional<JsonObject> get(String kind, String key) {
+      Map<String, JsonObject> documents = kinds.get(kind);
+      return documents == null ? Optional.empty() : Optional.ofNullable(documents.get(key));
+    }
+
+    @Override
+    public void put(String kind, String key, JsonObject value) {
+      kinds.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(key, value);
+    }
+
+    @Override
+    public void remove(String kind, String key) {
+      kinds.getOrDefault(kind, new HashMap<>()).remove(key);
+    }
+
+    @Override
+    public Map<String, JsonObject> all(String kind) {
+      return Map.copyOf(kinds.getOrDefault(kind, Map.of()));
+    }
   }
 
-  @Override
-  public Map<String, Long> credentialUsers(String credentialId) {
-    return Map.copyOf(credentialUsers.getOrDefault(credentialId, Map.of()));
-  }
+  private static final class MapDirectory implements Directory {
+    private final Map<String, Declaration> workflows = new HashMap<>();
+    private final Map<String, ApprovalStatus> approvals = new HashMap<>();
+    private final Map<String, String> modes = new HashMap<>();
 
-  @Override
-  public void recordCredentialUser(String credentialId, String agentId, long seq) {
-    credentialUsers.computeIfAbsent(credentialId, k -> new HashMap<>()).putIfAbsent(agentId, seq);
-  }
+    @Override
+    public Optional<Declaration> workflow(String agentId, String workflow) {
+      return Optional.ofNullable(workflows.get(agentId + "\n" + workflow));
+    }
 
-  @Override
-  public Optional<Credential> credential(String credentialId) {
-    return Optional.ofNullable(credentials.get(credentialId));
-  }
+    @Override
+    public Optional<ApprovalStatus> approval(String source, String approvalId) {
+      return Optional.ofNullable(approvals.get(source + "\n" + approvalId));
+    }
 
-  @Override
-  public void recordCredential(Credential credential) {
-    credentials.put(credential.id(), credential);
-  }
-
-  @Override
-  public Optional<Instant> taskCompleted(String agentId, String task) {
-    return Optional.ofNullable(completed.get(agentId + "\n" + task));
-  }
-
-  @Override
-  public void recordTaskCompleted(String agentId, String task, Instant at) {
-    completed.put(agentId + "\n" + task, at);
+    @Override
+    public Optional<String> sourceMode(String source) {
+      return Optional.ofNullable(modes.get(source));
+    }
   }
 }

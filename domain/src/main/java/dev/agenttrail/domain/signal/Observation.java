@@ -13,7 +13,62 @@ import java.util.Set;
  * A stored event as detectors see it: its ledger position and the event-v1 object as stored (source
  * filled in, timestamps in UTC), with typed accessors for what the rules read.
  */
-public record Observation(long seq, JsonObject event) {
+public record Observation(long seq, JsonObject event, Instant receivedAt) {
+
+  /** An observation whose arrival time does not matter (tests, replays): received when it occurred. */
+  public Observation(long seq, JsonObject event) {
+    this(seq, event, null);
+  }
+
+  /** When AgentTrail stored it; the occurrence time when not known. */
+  @Override
+  public Instant receivedAt() {
+    return receivedAt != null ? receivedAt : occurredAt();
+  }
+
+  /** The enforcement point that reported it (always present on a stored event). */
+  public String source() {
+    return event.get("source") instanceof JsonString s ? s.getString() : null;
+  }
+
+  public String id() {
+    return event.getString("id");
+  }
+
+  public Optional<String> session() {
+    return text("agent", "session");
+  }
+
+  public Optional<String> resource() {
+    return text("action", "resource");
+  }
+
+  public Optional<String> operation() {
+    return text("action", "operation");
+  }
+
+  public Optional<String> approvalId() {
+    return text("action", "approvalId").or(() -> text("approval", "id"));
+  }
+
+  /** {@code approval.status} of an {@code approval.decided} event. */
+  public Optional<String> approvalStatus() {
+    return text("approval", "status");
+  }
+
+  /** {@code decision.mode}: enforce, observe or alert. */
+  public Optional<String> mode() {
+    return text("decision", "mode");
+  }
+
+  public Optional<String> reason() {
+    return text("decision", "reason");
+  }
+
+  /** Whether a decision let the action through: allow or override, or no decision at all. */
+  public boolean executed() {
+    return outcome().map(x -> x.equals("allow") || x.equals("override")).orElse(true);
+  }
 
   public String type() {
     return event.getString("type");

@@ -39,7 +39,7 @@ public final class ScopeExpansionDetector implements SignalDetector {
       return List.of();
     }
     boolean sensitive = classification.map(c -> c.compareTo(Classification.CONFIDENTIAL) >= 0).orElse(false);
-    return List.of(new Firing(signal(), o.agentId(), o.task().orElse(null), List.of(o.seq()),
+    return List.of(new Firing(signal(), o.agentId(), o.source(), o.task().orElse(null), List.of(o.seq()),
         sensitive ? Severity.HIGH : Severity.MEDIUM,
         "Agent " + o.agentId() + " " + String.join(" and ", reasons) + "."));
   }

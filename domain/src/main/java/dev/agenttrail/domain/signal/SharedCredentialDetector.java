@@ -30,7 +30,7 @@ public final class SharedCredentialDetector implements SignalDetector {
     }
     List<Long> evidence = new java.util.ArrayList<>(users.values().stream().sorted().toList());
     evidence.add(o.seq());
-    return List.of(new Firing(signal(), o.agentId(), o.task().orElse(null), evidence, Severity.HIGH,
+    return List.of(new Firing(signal(), o.agentId(), o.source(), o.task().orElse(null), evidence, Severity.HIGH,
         "The credential '" + credential + "' was used by " + o.agentId() + " and also by "
             + String.join(", ", users.keySet().stream().sorted().toList()) + "."));
   }

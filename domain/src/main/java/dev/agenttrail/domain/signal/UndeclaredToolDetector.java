@@ -27,7 +27,7 @@ public final class UndeclaredToolDetector implements SignalDetector {
       return List.of();
     }
     boolean stateChange = o.type().equals("action.state_change");
-    return List.of(new Firing(signal(), o.agentId(), o.task().orElse(null), List.of(o.seq()),
+    return List.of(new Firing(signal(), o.agentId(), o.source(), o.task().orElse(null), List.of(o.seq()),
         stateChange ? Severity.HIGH : Severity.MEDIUM,
         "Agent " + o.agentId() + " used the tool '" + tool.get() + "', which "
             + o.task().map(t -> "task " + t).orElse("its workflow") + " did not declare (declared: "

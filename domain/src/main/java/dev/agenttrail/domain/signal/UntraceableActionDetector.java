@@ -37,7 +37,7 @@ public final class UntraceableActionDetector implements SignalDetector {
     if (missing.isEmpty()) {
       return List.of();
     }
-    return List.of(new Firing(signal(), o.agentId(), o.task().orElse(null), List.of(o.seq()),
+    return List.of(new Firing(signal(), o.agentId(), o.source(), o.task().orElse(null), List.of(o.seq()),
         stateChange ? Severity.HIGH : Severity.MEDIUM,
         "A " + (stateChange ? "state-changing action" : "access to " + o.classification().get().wireName() + " data")
             + " by " + o.agentId() + o.tool().map(t -> " with '" + t + "'").orElse("") + " does not say "
