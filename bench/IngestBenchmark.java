@@ -113,7 +113,9 @@ public class IngestBenchmark {
   static double ingest(String base) throws Exception {
     String key = registerSource(base, "bench");
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    long ingestStart = System.nanoTime();
     double seconds = send(base, key, events, latencies);
+    long ingestEnd = System.nanoTime();
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
@@ -123,7 +125,39 @@ public class IngestBenchmark {
     HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
         .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
     System.out.printf(Locale.ROOT, "ledger verify (%.1f s): %s%n", (System.nanoTime() - t) / 1e9, verify.body());
+    detection(base, ingestStart, ingestEnd);
     return rate;
+  }
+
+  /**
+   * Detection runs behind the ledger: waits until it has processed every event, then prints how long
+   * after the last ingest it caught up, its throughput over the whole run, and the delay from storing
+   * an event to committing the detection step that processed it (the server's timer).
+   */
+  static void detection(String base, long ingestStart, long ingestEnd) throws Exception {
+    long behind;
+    do {
+      String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/detection"))
+          .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString()).body();
+      behind = Long.parseLong(body.replaceAll(".*\"behind\":(\\d+).*", "$1"));
+      if (behind > 0) {
+        Thread.sleep(100);
+      }
+    } while (behind > 0);
+    long caughtUp = System.nanoTime();
+    System.out.printf(Locale.ROOT, "detection: caught up %.1f s after the last ingest; %,.0f events/s over the run%n",
+        (caughtUp - ingestEnd) / 1e9, events / ((caughtUp - ingestStart) / 1e9));
+    String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+        .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+    StringBuilder delay = new StringBuilder();
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("agenttrail_detection_delay_seconds{") && line.contains("quantile")
+          || line.startsWith("agenttrail_detection_delay_seconds_max")) {
+        delay.append(delay.length() == 0 ? "" : ", ").append(line.replaceAll(".*quantile=\"([0-9.]+)\".*? ([0-9.E-]+)$", "p$1 $2 s")
+            .replaceAll("^agenttrail_detection_delay_seconds_max\\S* ([0-9.E-]+)$", "max $1 s"));
+      }
+    }
+    System.out.println("detection delay (store to detected): " + (delay.length() == 0 ? "n/a" : delay));
   }
 
   /** Sends {@code count} events in batches from the clients; answers the seconds it took. */

@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code SESSION_DRIFT}: an agent's profile in a session (the tools it invoked and the resources and
- * data scopes it reached) differs from its baseline, the profiles of its previous sessions.
+ * {@code SESSION_DRIFT}: an agent's profile in a session differs from its baseline, the profiles of
+ * its previous sessions.
  *
- * <p>The rule is checked whenever a session adds an item that none of the baseline sessions had:
+ * <p>The profile is the set of tools and data scopes a session used. The rule is checked whenever a
+ * session adds an item that none of the baseline sessions had:
  * the session so far is compared with each of the last {@code sessions} sessions (Jaccard distance,
  * 1 - |A∩B| / |A∪B|), and it fires when even the closest of them is further than the threshold.
  * Comparing with the closest session, and only on something new, keeps an agent that uses a few of
@@ -36,11 +37,14 @@ public final class SessionDriftDetector implements SignalDetector {
     return "SESSION_DRIFT";
   }
 
-  /** What a session's profile holds of an event: its tool, resource and data scope. */
+  /**
+   * What a session's profile holds of an event: its tool and its data scope. Resources count by
+   * their scope, not by name: a profile of individual records (a customer id per call) would make
+   * every session look new.
+   */
   static List<String> items(Observation o) {
-    List<String> items = new ArrayList<>(3);
+    List<String> items = new ArrayList<>(2);
     o.tool().ifPresent(t -> items.add("tool:" + t));
-    o.resource().ifPresent(r -> items.add("resource:" + r));
     o.dataScope().ifPresent(s -> items.add("scope:" + s));
     return items;
   }

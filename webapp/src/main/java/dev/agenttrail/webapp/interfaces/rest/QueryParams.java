@@ -69,6 +69,39 @@ final class QueryParams {
     return null;
   }
 
+  /** A cursor over incidents (or anything listed by descending id). */
+  Long idCursor(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
+      if (decoded.startsWith("id:")) {
+        return Long.parseLong(decoded.substring(3));
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    problems.add(new Violation(0, "/cursor", "is not a cursor this API gave out; use the 'next' value of the previous page"));
+    return null;
+  }
+
+  static String cursorForId(long id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** One of the allowed values, or a problem naming them. */
+  String oneOf(String name, String text, java.util.Collection<String> allowed) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!allowed.contains(text)) {
+      problems.add(new Violation(0, "/" + name, "'" + text + "' is not one of " + String.join(", ", allowed)));
+      return null;
+    }
+    return text;
+  }
+
   static String cursorFor(long seq) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.US_ASCII));
   }

@@ -1,0 +1,200 @@
+package dev.agenttrail.webapp.infrastructure.detection;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Reads incidents, newest first with keyset pagination, and records their lifecycle transitions. */
+@ApplicationScoped
+public class JdbcIncidents {
+
+  @Resource(lookup = "java:app/jdbc/agenttrail")
+  DataSource dataSource;
+
+  /** Filters of {@code GET /api/v1/incidents}; null means any. {@code before} is the cursor's id. */
+  public record Filter(String status, String severity, String signal, String framework, String entry, String agent,
+      String source, Instant from, Instant to, Long before) {}
+
+  /** An incident's row. */
+  public record Incident(long id, String signal, String agentId, String source, String task, String severity, String status,
+      String explanation, String blockCause, Instant openedAt, Instant updatedAt, Instant firstSeen, Instant lastSeen,
+      int evidenceCount, Instant acceptedUntil, String catalogVersion) {}
+
+  public record Evidence(long seq, String source, String eventId, String type, Instant occurredAt) {}
+
+  public record MappingRow(String framework, String frameworkVersion, String entry, String provenance, String rationale) {}
+
+  public record Transition(Instant at, String actor, String from, String to, String reason, Instant expiresAt) {}
+
+  private static final String COLUMNS = "i.id, i.signal, i.agent_id, i.source, i.task, i.severity, i.status, i.explanation,"
+      + " i.block_cause, i.opened_at, i.updated_at, i.first_seen, i.last_seen, i.evidence_count, i.accepted_until, i.catalog_version";
+
+  public List<Incident> find(Filter f, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident i WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    where(sql, args, "i.status = ?", f.status());
+    where(sql, args, "i.severity = ?", f.severity());
+    where(sql, args, "i.signal = ?", f.signal());
+    where(sql, args, "i.agent_id = ?", f.agent());
+    where(sql, args, "i.source = ?", f.source());
+    where(sql, args, "i.last_seen >= ?", f.from());
+    where(sql, args, "i.first_seen < ?", f.to());
+    where(sql, args, "i.id < ?", f.before());
+    if (f.framework() != null || f.entry() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM incident_mapping m WHERE m.incident_id = i.id");
+      if (f.framework() != null) {
+        sql.append(" AND m.framework = ?");
+        args.add(f.framework());
+      }
+      if (f.entry() != null) {
+        sql.append(" AND m.entry = ?");
+        args.add(f.entry());
+      }
+      sql.append(")");
+    }
+    sql.append(" ORDER BY i.id DESC LIMIT ?");
+    args.add(limit);
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+      Sql.bind(s, args.toArray());
+      List<Incident> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not query incidents", e);
+    }
+  }
+
+  public Optional<Incident> get(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM incident i WHERE i.id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read an incident", e);
+    }
+  }
+
+  /** The incident's evidence, in ledger order, at most {@code limit} entries. */
+  public List<Evidence> evidence(long id, int limit) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT e.seq, e.source, e.event_id, e.type, e.occurred_at FROM incident_evidence v"
+            + " JOIN event e ON e.seq = v.seq WHERE v.incident_id = ? ORDER BY v.seq LIMIT ?")) {
+      s.setLong(1, id);
+      s.setInt(2, limit);
+      List<Evidence> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.instant(rs, "occurred_at")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read an incident's evidence", e);
+    }
+  }
+
+  public List<MappingRow> mappings(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT framework, framework_version, entry, provenance, rationale"
+            + " FROM incident_mapping WHERE incident_id = ? ORDER BY framework, entry")) {
+      s.setLong(1, id);
+      List<MappingRow> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new MappingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read an incident's mappings", e);
+    }
+  }
+
+  public List<Transition> transitions(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT changed_at, actor, from_status, to_status, reason, expires_at"
+            + " FROM incident_transition WHERE incident_id = ? ORDER BY id")) {
+      s.setLong(1, id);
+      List<Transition> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Transition(Sql.instant(rs, "changed_at"), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              Sql.instant(rs, "expires_at")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read an incident's history", e);
+    }
+  }
+
+  /** Incidents whose evidence includes the ledger entry {@code seq}. */
+  public List<Incident> withEvidence(long seq) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM incident i JOIN incident_evidence v ON v.incident_id = i.id"
+            + " WHERE v.seq = ? ORDER BY i.id")) {
+      s.setLong(1, seq);
+      List<Incident> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read incidents", e);
+    }
+  }
+
+  /**
+   * Moves an incident from {@code from} to {@code to} and records the transition, in the caller's
+   * transaction; false if the incident was no longer in {@code from} (someone else moved it).
+   */
+  public boolean transition(long id, String from, String to, String actor, String reason, Instant acceptedUntil, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("UPDATE incident SET status = ?, accepted_until = ?, updated_at = ?,"
+          + " version = version + 1 WHERE id = ? AND status = ?")) {
+        Sql.bind(s, to, acceptedUntil, now, id, from);
+        if (s.executeUpdate() != 1) {
+          return false;
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO incident_transition (incident_id, changed_at, actor, from_status,"
+          + " to_status, reason, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        Sql.bind(s, id, now, actor, from, to, IncidentWriter.clip(reason, 2000), acceptedUntil);
+        s.executeUpdate();
+      }
+      return true;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not change an incident", e);
+    }
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, String clause, Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(clause);
+      args.add(value);
+    }
+  }
+
+  private static Incident row(ResultSet rs) throws SQLException {
+    return new Incident(rs.getLong("id"), rs.getString("signal"), rs.getString("agent_id"), rs.getString("source"),
+        rs.getString("task"), rs.getString("severity"), rs.getString("status"), rs.getString("explanation"),
+        rs.getString("block_cause"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "first_seen"),
+        Sql.instant(rs, "last_seen"), rs.getInt("evidence_count"), Sql.instant(rs, "accepted_until"), rs.getString("catalog_version"));
+  }
+}
