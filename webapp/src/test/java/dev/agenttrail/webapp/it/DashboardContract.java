@@ -274,6 +274,92 @@ interface DashboardContract extends Deployed {
     }
   }
 
+  @BrowserTest
+  default void shouldShowAnIngestedIncidentAndLetAnAnalystAcknowledgeIt(TestInfo test) {
+    String agent = "spiffe://acme.example/agents/ui-" + UUID.randomUUID().toString().substring(0, 8);
+    long id = ingestedIncident(agent);
+    String analyst = user("ANALYST");
+    try (Browser b = browser(test)) {
+      b.go("login.xhtml", "login");
+      b.signIn(analyst, "correct horse battery");
+      b.waitForText(By.id("userName"), analyst);
+      b.shot("overview");
+      assertThat(b.find(By.id("incidentCount")).getText()).matches("[1-9][0-9,]*");
+      assertThat(b.find(By.id("latest")).getText()).contains("UNDECLARED_TOOL").contains(agent);
+
+      b.go("incidents.xhtml?status=open&agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8),
+          "incidents");
+      assertThat(b.find(By.id("incidentsForm:table")).getText()).contains(agent).contains("'shell.exec'");
+      b.click(By.linkText(Long.toString(id)));
+      b.waitForText(By.id("heading"), "Incident " + id + ": UNDECLARED_TOOL");
+      b.shot("incident");
+      assertThat(b.find(By.id("mappings")).getText()).contains("ASI02").contains("MAESTRO-L7-T4").contains("MEASURE 2.4");
+
+      new org.openqa.selenium.support.ui.Select(b.find(By.id("actForm:action"))).selectByValue("acknowledge");
+      b.type(By.id("actForm:reason"), "Looking into the shell tool");
+      b.click(By.id("actForm:submit"));
+      b.waitForText(By.id("status"), "acknowledged");
+      b.shot("acknowledged");
+      assertThat(b.find(By.id("history")).getText()).contains(analyst).contains("Looking into the shell tool");
+
+      b.click(By.id("evidenceForm:evidence:0:trace"));
+      b.waitForText(By.id("traceJson"), "shell.exec");
+      b.shot("trace");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+    jakarta.json.JsonObject incident = api().get("api/v1/incidents/" + id, Api.ADMIN_TOKEN).json();
+    assertThat(incident.getString("status")).isEqualTo("acknowledged");
+    assertThat(incident.getJsonArray("history").getJsonObject(1).getString("actor")).isEqualTo(analyst);
+  }
+
+  @BrowserTest
+  default void shouldShowAnAuditorIncidentsWithoutActionsAndEscapeAgentIds(TestInfo test) {
+    String agent = "spiffe://acme.example/agents/<b>bold</b>-" + UUID.randomUUID().toString().substring(0, 6);
+    long id = ingestedIncident(agent);
+    String auditor = user("AUDITOR");
+    try (Browser b = browser(test)) {
+      b.go("incident.xhtml?id=" + id, "asked-for-incident");
+      b.signIn(auditor, "correct horse battery");
+      b.waitForText(By.id("heading"), "Incident " + id);
+      b.shot("incident");
+      assertThat(b.find(By.id("agent")).getText()).isEqualTo(agent);
+      assertThat(b.pageSource()).doesNotContain("<b>bold</b>").doesNotContain("actForm");
+    }
+  }
+
+  /** Ingests a task that declares crm.lookup and a call of shell.exec; answers the incident's id. */
+  private long ingestedIncident(String agent) {
+    Api.Source source = api().newSource();
+    String json = agent.replace("\"", "\\\"");
+    String events = "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"type\":\"task.started\","
+        + "\"agent\":{\"id\":\"" + json + "\",\"task\":\"T-UI\"},\"declared\":{\"tools\":[\"crm.lookup\"]}},"
+        + "{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:01:00Z\",\"type\":\"tool.invocation\","
+        + "\"agent\":{\"id\":\"" + json + "\",\"task\":\"T-UI\"},\"action\":{\"tool\":\"shell.exec\"}}]";
+    assertThat(api().events(source.key(), events).status()).isEqualTo(202);
+    String query = "api/v1/incidents?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      jakarta.json.JsonArray items = api().get(query, Api.ADMIN_TOKEN).json().getJsonArray("items");
+      if (!items.isEmpty()) {
+        return items.getJsonObject(0).getJsonNumber("id").longValue();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError("no incident for " + agent + " within 60 s");
+  }
+
+  private String user(String role) {
+    String name = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(api().post("api/v1/users", Api.ADMIN_TOKEN, "application/json",
+        "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\",\"roles\":[\"" + role + "\"]}").status())
+        .isEqualTo(201);
+    return name;
+  }
+
   private Browser browser(TestInfo test) {
     return Browser.open(api().app(), test.getTestMethod().orElseThrow().getName());
   }

@@ -38,8 +38,74 @@ public class JdbcIncidents {
       + " i.block_cause, i.opened_at, i.updated_at, i.first_seen, i.last_seen, i.evidence_count, i.accepted_until, i.catalog_version";
 
   public List<Incident> find(Filter f, int limit) {
+    return page(f, 0, limit, "id", false);
+  }
+
+  /** The columns a page may be sorted by, as the dashboard names them. */
+  public static final java.util.Map<String, String> SORTABLE = java.util.Map.of("id", "i.id", "lastSeen", "i.last_seen",
+      "openedAt", "i.opened_at", "evidenceCount", "i.evidence_count", "severity", "CASE i.severity WHEN 'CRITICAL' THEN 4"
+      + " WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END", "signal", "i.signal", "status", "i.status");
+
+  /** One page by offset, sorted by one of {@link #SORTABLE} (then by id), for the dashboard's table. */
+  public List<Incident> page(Filter f, int offset, int limit, String sort, boolean ascending) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident i WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    filter(sql, args, f);
+    String column = SORTABLE.getOrDefault(sort, "i.id");
+    String direction = ascending ? " ASC" : " DESC";
+    sql.append(" ORDER BY ").append(column).append(direction).append(column.equals("i.id") ? "" : ", i.id" + direction)
+        .append(" LIMIT ? OFFSET ?");
+    args.add(limit);
+    args.add(offset);
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+      Sql.bind(s, args.toArray());
+      List<Incident> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not query incidents", e);
+    }
+  }
+
+  public int count(Filter f) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM incident i WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    filter(sql, args, f);
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+      Sql.bind(s, args.toArray());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not count incidents", e);
+    }
+  }
+
+  /** Open and acknowledged incidents by severity (uppercase names), from the status index. */
+  public java.util.Map<String, Integer> activeBySeverity() {
+    java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (String severity : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")) {
+      out.put(severity, 0);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT severity, COUNT(*) FROM incident WHERE status IN ('open', 'acknowledged')"
+            + " GROUP BY severity");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not count incidents", e);
+    }
+  }
+
+  private static void filter(StringBuilder sql, List<Object> args, Filter f) {
     where(sql, args, "i.status = ?", f.status());
     where(sql, args, "i.severity = ?", f.severity());
     where(sql, args, "i.signal = ?", f.signal());
@@ -59,20 +125,6 @@ public class JdbcIncidents {
         args.add(f.entry());
       }
       sql.append(")");
-    }
-    sql.append(" ORDER BY i.id DESC LIMIT ?");
-    args.add(limit);
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-      Sql.bind(s, args.toArray());
-      List<Incident> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new DetectionStoreException("could not query incidents", e);
     }
   }
 

@@ -22,6 +22,16 @@ public class OverviewBacking implements Serializable {
   @Inject
   CatalogService catalogs;
 
+  @Inject
+  dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents incidents;
+
+  /** Active incidents of one severity. */
+  public record SeverityCount(String severity, int count) implements Serializable {}
+
+  private List<SeverityCount> bySeverity = List.of();
+  private int activeIncidents;
+  private List<dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Incident> latest = List.of();
+
   /** One framework version of the catalog, with its number of entries. */
   public record FrameworkFigure(String key, String title, int entries) implements Serializable {}
 
@@ -38,6 +48,23 @@ public class OverviewBacking implements Serializable {
         .map(f -> new FrameworkFigure(f.info().key(), f.info().title(), f.entries().size())).toList();
     controls = catalog.controls().size();
     signals = catalog.signals().size();
+    bySeverity = incidents.activeBySeverity().entrySet().stream()
+        .map(e -> new SeverityCount(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).toList();
+    activeIncidents = bySeverity.stream().mapToInt(SeverityCount::count).sum();
+    latest = incidents.find(new dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Filter("open", null, null, null,
+        null, null, null, null, null, null), 5);
+  }
+
+  public List<SeverityCount> getBySeverity() {
+    return bySeverity;
+  }
+
+  public int getActiveIncidents() {
+    return activeIncidents;
+  }
+
+  public List<dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Incident> getLatest() {
+    return latest;
   }
 
   public long getEventsInLedger() {
