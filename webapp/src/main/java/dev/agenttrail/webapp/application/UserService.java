@@ -53,6 +53,11 @@ public class UserService {
     return user;
   }
 
+  /** Every user, by name (user names and roles only). */
+  public java.util.List<User> all() {
+    return em.createQuery("SELECT u FROM User u ORDER BY u.username", User.class).setMaxResults(1000).getResultList();
+  }
+
   /** Creates {@code admin} on an empty user table; answers false when there are users already. */
   public boolean createFirstAdmin(String password) {
     Long users = em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();

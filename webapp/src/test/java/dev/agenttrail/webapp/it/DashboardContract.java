@@ -327,6 +327,70 @@ interface DashboardContract extends Deployed {
     }
   }
 
+  @BrowserTest
+  default void shouldBrowseTheLedgerAndShowOneEventAsStored(TestInfo test) {
+    String agent = "spiffe://acme.example/agents/ev-" + UUID.randomUUID().toString().substring(0, 8);
+    ingestedIncident(agent);
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.go("events.xhtml?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8), "events");
+      String table = b.find(By.id("eventsForm:table")).getText();
+      assertThat(table).contains("tool.invocation").contains("task.started").contains("shell.exec");
+      assertThat(b.find(By.id("eventsForm:older")).isEnabled()).as("two events: one page").isFalse();
+      b.click(By.id("eventsForm:table:0:show"));
+      b.waitForText(By.id("eventJson"), "shell.exec");
+      b.shot("event");
+      assertThat(b.find(By.id("hash")).getText()).matches("[0-9a-f]{64}");
+      assertThat(b.find(By.id("eventJson")).getText()).contains("\"tool\": \"shell.exec\"").contains(agent);
+
+      b.type(By.id("eventsForm:from"), "yesterday");
+      b.click(By.id("eventsForm:apply"));
+      b.waitForText(By.id("eventsForm:messages"), "'From' must be a date-time");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
+  @BrowserTest
+  default void shouldLetAnAdministratorRegisterASourceAndCreateAUserButNobodyElse(TestInfo test) {
+    String source = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    String newUser = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.click(By.id("navAdmin"));
+      b.waitForPath("admin.xhtml");
+      b.type(By.id("adminForm:sourceName"), source);
+      b.type(By.id("adminForm:sourceHeartbeat"), "PT5M");
+      b.click(By.id("adminForm:register"));
+      b.waitForText(By.id("adminForm:messages"), "Registered " + source);
+      String issued = b.find(By.id("issuedKey")).getText();
+      assertThat(issued).startsWith(source + ": atk_");
+      b.shot("registered");
+      String key = issued.substring(issued.indexOf(": ") + 2);
+      assertThat(api().events(key, "[" + Api.event(Api.uniqueId()) + "]").status()).as("the key shown ingests").isEqualTo(202);
+
+      b.type(By.id("adminForm:username"), newUser);
+      b.type(By.id("adminForm:password"), "correct horse battery");
+      b.click(By.xpath("//input[@type='checkbox' and @value='APPROVER']"));
+      b.click(By.id("adminForm:createUser"));
+      b.waitForText(By.id("adminForm:messages"), "Created user " + newUser);
+      assertThat(b.find(By.id("users")).getText()).contains(newUser + " (APPROVER)");
+
+      b.type(By.id("adminForm:thresholds:0:value"), "three");
+      b.click(By.id("adminForm:saveThresholds"));
+      b.waitForText(By.id("adminForm:messages"), "DENY_THEN_OVERRIDE.count must be a whole number");
+      b.shot("threshold-refused");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+    try (Browser b = browser(test)) {
+      b.go("admin.xhtml", "asked-for-admin");
+      b.signIn(newUser, "correct horse battery");
+      b.waitForText(By.id("userName"), newUser);
+      b.shot("approver-refused");
+      assertThat(b.pageSource()).contains("Your role does not allow this page.").doesNotContain("adminForm")
+          .doesNotContain("id=\"navAdmin\"");
+    }
+  }
+
   /** Ingests a task that declares crm.lookup and a call of shell.exec; answers the incident's id. */
   private long ingestedIncident(String agent) {
     Api.Source source = api().newSource();
