@@ -116,6 +116,15 @@ CREATE TABLE control_evidence (
 );
 CREATE INDEX ix_control_evidence_control ON control_evidence (control_id, day_utc);
 
+-- Events per UTC day and source, counted by detection as it passes them, for trend charts that
+-- never aggregate the event table.
+CREATE TABLE event_daily (
+    day_utc DATE NOT NULL,
+    source  VARCHAR(64) NOT NULL,
+    events  BIGINT NOT NULL,
+    PRIMARY KEY (day_utc, source)
+);
+
 -- Signal thresholds changed from their SIGNALS.md defaults (name such as DENY_THEN_OVERRIDE.count).
 CREATE TABLE signal_threshold (
     name       VARCHAR(64) PRIMARY KEY,

@@ -286,6 +286,7 @@ interface DashboardContract extends Deployed {
       b.shot("overview");
       assertThat(b.find(By.id("incidentCount")).getText()).matches("[1-9][0-9,]*");
       assertThat(b.find(By.id("latest")).getText()).contains("UNDECLARED_TOOL").contains(agent);
+      assertThat(b.find(By.cssSelector("#trend canvas")).getSize().getHeight()).as("the trend chart is drawn").isGreaterThan(100);
 
       b.go("incidents.xhtml?status=open&agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8),
           "incidents");
@@ -340,7 +341,7 @@ interface DashboardContract extends Deployed {
       b.click(By.id("eventsForm:table:0:show"));
       b.waitForText(By.id("eventJson"), "shell.exec");
       b.shot("event");
-      assertThat(b.find(By.id("hash")).getText()).matches("[0-9a-f]{64}");
+      assertThat(b.find(By.id("eventsForm:hash")).getText()).matches("[0-9a-f]{64}");
       assertThat(b.find(By.id("eventJson")).getText()).contains("\"tool\": \"shell.exec\"").contains(agent);
 
       b.type(By.id("eventsForm:from"), "yesterday");

@@ -92,8 +92,10 @@ public class DetectionRunner {
       Map<Long, Instant> occurred = new HashMap<>();
       List<Object[]> blocks = new ArrayList<>();
       Map<String, long[]> evidence = new LinkedHashMap<>();
+      Map<String, Long> daily = new LinkedHashMap<>();
       for (Observation o : batch) {
         occurred.put(o.seq(), o.occurredAt());
+        daily.merge(LocalDate.ofInstant(o.occurredAt(), ZoneOffset.UTC) + "\n" + o.source(), 1L, Long::sum);
         Optional<BlockCause> cause = BlockCause.classify(o, state);
         cause.ifPresent(bc -> blocks.add(new Object[] {o.seq(), o.source(), o.agentId(), bc.wireName(), o.occurredAt()}));
         for (String control : ControlEvidence.controls(o)) {
@@ -111,6 +113,7 @@ public class DetectionRunner {
       }
       writeBlocks(c, blocks);
       writeControlEvidence(c, evidence);
+      writeDaily(c, daily);
       IncidentWriter incidents = new IncidentWriter(c, catalogs.current().catalog(), now);
       incidents.reconcile(firings, occurred);
       reopenExpiredAcceptances(c, incidents, now);
@@ -232,6 +235,60 @@ public class DetectionRunner {
     }
   }
 
+  private static void writeDaily(Connection c, Map<String, Long> daily) throws SQLException {
+    if (daily.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = c.prepareStatement("UPDATE event_daily SET events = events + ? WHERE day_utc = ? AND source = ?");
+        PreparedStatement insert = c.prepareStatement("INSERT INTO event_daily (day_utc, source, events) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, Long> e : daily.entrySet()) {
+        String[] key = e.getKey().split("\n", 2);
+        LocalDate day = LocalDate.parse(key[0]);
+        Sql.bind(update, e.getValue(), day, key[1]);
+        if (update.executeUpdate() == 0) {
+          Sql.bind(insert, day, key[1], e.getValue());
+          insert.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /** Events and incidents opened per UTC day, from {@code since} to today, for the trend chart. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<LocalDate, long[]> trend(LocalDate since) {
+    Map<LocalDate, long[]> out = new java.util.TreeMap<>();
+    for (LocalDate d = since; !d.isAfter(LocalDate.now(clock)); d = d.plusDays(1)) {
+      out.put(d, new long[2]);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("SELECT day_utc, SUM(events) FROM event_daily WHERE day_utc >= ? GROUP BY day_utc")) {
+        Sql.bind(s, since);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            long[] v = out.get(rs.getObject(1, LocalDate.class));
+            if (v != null) {
+              v[0] = rs.getLong(2);
+            }
+          }
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement("SELECT opened_at FROM incident WHERE opened_at >= ?")) {
+        Sql.bind(s, since.atStartOfDay(ZoneOffset.UTC).toInstant());
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            long[] v = out.get(Sql.instant(rs, "opened_at").atZone(ZoneOffset.UTC).toLocalDate());
+            if (v != null) {
+              v[1]++;
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read the trend", e);
+    }
+  }
+
   /** A risk accepted until a time now past: the incident is open again. */
   private static void reopenExpiredAcceptances(Connection c, IncidentWriter incidents, Instant now) throws SQLException {
     List<Long> expired = new ArrayList<>();
@@ -262,6 +319,7 @@ public class DetectionRunner {
         return false;
       }
       for (String sql : List.of("DELETE FROM detection_state", "DELETE FROM block_event", "DELETE FROM control_evidence",
+          "DELETE FROM event_daily",
           "UPDATE detection_cursor SET seq = 0 WHERE id = 1")) {
         try (PreparedStatement s = c.prepareStatement(sql)) {
           s.executeUpdate();

@@ -28,6 +28,13 @@ public class OverviewBacking implements Serializable {
   /** Active incidents of one severity. */
   public record SeverityCount(String severity, int count) implements Serializable {}
 
+  @Inject
+  dev.agenttrail.webapp.infrastructure.detection.DetectionRunner detection;
+
+  @Inject
+  java.time.Clock clock;
+
+  private String trend;
   private List<SeverityCount> bySeverity = List.of();
   private int activeIncidents;
   private List<dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Incident> latest = List.of();
@@ -51,8 +58,39 @@ public class OverviewBacking implements Serializable {
     bySeverity = incidents.activeBySeverity().entrySet().stream()
         .map(e -> new SeverityCount(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).toList();
     activeIncidents = bySeverity.stream().mapToInt(SeverityCount::count).sum();
+    trend = trendChart(detection.trend(java.time.LocalDate.now(clock).minusDays(13)));
     latest = incidents.find(new dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Filter("open", null, null, null,
         null, null, null, null, null, null), 5);
+  }
+
+  /** A Chart.js configuration: events (bars, left axis) and incidents opened (line, right axis) per day. */
+  static String trendChart(java.util.Map<java.time.LocalDate, long[]> days) {
+    var p = dev.agenttrail.domain.shared.JsonSupport.PROVIDER;
+    var labels = p.createArrayBuilder();
+    var events = p.createArrayBuilder();
+    var opened = p.createArrayBuilder();
+    days.forEach((day, v) -> {
+      labels.add(day.toString().substring(5));
+      events.add(v[0]);
+      opened.add(v[1]);
+    });
+    return p.createObjectBuilder()
+        .add("type", "bar")
+        .add("data", p.createObjectBuilder().add("labels", labels).add("datasets", p.createArrayBuilder()
+            .add(p.createObjectBuilder().add("type", "bar").add("label", "Events").add("data", events)
+                .add("backgroundColor", "#93c5fd").add("yAxisID", "events"))
+            .add(p.createObjectBuilder().add("type", "line").add("label", "Incidents opened").add("data", opened)
+                .add("borderColor", "#b91c1c").add("backgroundColor", "#b91c1c").add("yAxisID", "incidents"))))
+        .add("options", p.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+            .add("scales", p.createObjectBuilder()
+                .add("events", p.createObjectBuilder().add("type", "linear").add("position", "left").add("beginAtZero", true))
+                .add("incidents", p.createObjectBuilder().add("type", "linear").add("position", "right").add("beginAtZero", true)
+                    .add("grid", p.createObjectBuilder().add("drawOnChartArea", false)))))
+        .build().toString();
+  }
+
+  public String getTrend() {
+    return trend;
   }
 
   public List<SeverityCount> getBySeverity() {
