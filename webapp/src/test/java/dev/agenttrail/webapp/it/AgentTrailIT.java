@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
-    OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract {
+    OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract, EvidencePackContract {
 
   @ArquillianResource
   URL base;

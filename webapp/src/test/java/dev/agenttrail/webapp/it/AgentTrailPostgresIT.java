@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({PostgresAvailable.class, ArquillianExtension.class})
 @RunAsClient
 class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
-    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract {
+    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, EvidencePackContract {
 
   @ArquillianResource
   URL base;
