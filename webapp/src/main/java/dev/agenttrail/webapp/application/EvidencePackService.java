@@ -63,6 +63,15 @@ public class EvidencePackService {
 
   private volatile PackSigningKey key;
 
+  /** Checks that every framework a scope names is in the catalog. */
+  public void checkFrameworks(List<String> frameworks) {
+    try {
+      builder().frameworks(new PackScope(Instant.EPOCH, Instant.EPOCH.plusSeconds(1), frameworks, List.of()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("/frameworks", e.getMessage());
+    }
+  }
+
   /** Queues a pack and starts generating it; answers the queued row. */
   public PackRow request(PackScope scope, String requestedBy, String scheduleId, Instant expiresAt) {
     try {
