@@ -129,7 +129,7 @@ public final class EvidencePackBuilder {
       List<IncidentFacts> facts = incidents.stream().map(EvidencePackBuilder::facts).toList();
       List<FrameworkCoverage> coverage = new CoverageEvaluator(catalog).evaluate(frameworks, evidence, facts);
       progress.update(85);
-      EvidencePack pack = new EvidencePack(id, scope, clock.instant(), version,
+      EvidencePack pack = new EvidencePack(id, scope, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), version,
           frameworks.stream().map(f -> f.info().key()).toList(), collector.summary(), incidents,
           escalations.cases(scope), escalations.available(), coverage, controls(evidence, facts),
           source.verifyLedger());

@@ -52,7 +52,7 @@ public final class PdfEvidencePackRenderer implements EvidencePackRenderer {
       Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
       created.setTimeInMillis(pack.generatedAt().toEpochMilli());
       info.setCreationDate(created);
-      String header = "AgentTrail evidence pack   Period " + period(pack) + "   Generated " + pack.generatedAt();
+      String header = "AgentTrail evidence pack   Period " + period(pack) + "   Generated " + pack.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       try (PageWriter w = new PageWriter(document, header)) {
         cover(w, pack);
         summary(w, pack);
@@ -90,7 +90,7 @@ public final class PdfEvidencePackRenderer implements EvidencePackRenderer {
 
   private void summary(PageWriter w, EvidencePack pack) throws IOException {
     w.section(SECTIONS[0]);
-    w.strong("Events: " + pack.events().count() + " from " + pack.events().byAgent().size() + " agents", 0);
+    w.strong(String.format(Locale.ROOT, "Events: %,d from %,d agents", pack.events().count(), pack.events().byAgent().size()), 0);
     Map<String, Long> bySeverity = new TreeMap<>();
     Map<String, Long> byStatus = new TreeMap<>();
     for (IncidentRecord i : pack.incidents()) {

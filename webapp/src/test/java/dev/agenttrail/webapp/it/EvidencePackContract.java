@@ -3,6 +3,7 @@ package dev.agenttrail.webapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrail.reports.verify.PackVerifier;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -105,6 +106,40 @@ interface EvidencePackContract extends Deployed {
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body()).contains("/frameworks");
     assertThat(api().get("api/v1/evidence-packs/" + UUID.randomUUID(), Api.ADMIN_TOKEN).status()).isEqualTo(404);
+  }
+
+  @Test
+  default void shouldCreateEditPauseAndDeleteASchedule() {
+    String analyst = api().tokenFor("ANALYST");
+    String auditor = api().tokenFor("AUDITOR");
+    String weekly = "{\"name\":\"weekly review\",\"cron\":\"0 6 * * MON\",\"lookback\":\"P7D\",\"frameworks\":[\"OWASP-ASI-2026\"],"
+        + "\"retentionDays\":30}";
+
+    HttpResponse<String> created = api().exchange("POST", "api/v1/evidence-pack-schedules", analyst, "application/json", weekly);
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonObject schedule = Json.createReader(new java.io.StringReader(created.body())).readObject();
+    String id = schedule.getString("id");
+    assertThat(created.headers().firstValue("Location").orElse("")).endsWith("evidence-pack-schedules/" + id);
+    assertThat(schedule.getString("nextRun")).endsWith("T06:00:00Z");
+    assertThat(schedule.getString("createdBy")).isNotBlank();
+
+    JsonObject read = api().get("api/v1/evidence-pack-schedules/" + id, auditor).json();
+    assertThat(read.getJsonArray("history")).isEmpty();
+    assertThat(read.getInt("retentionDays")).isEqualTo(30);
+    assertThat(api().get("api/v1/evidence-pack-schedules", auditor).body()).contains(id);
+
+    Api.Reply paused = api().put("api/v1/evidence-pack-schedules/" + id, analyst, weekly.replace("}", ",\"paused\":true}"));
+    assertThat(paused.status()).isEqualTo(200);
+    assertThat(paused.json().getBoolean("paused")).isTrue();
+    assertThat(paused.json().containsKey("nextRun")).isFalse();
+
+    Api.Reply badCron = api().post("api/v1/evidence-pack-schedules", analyst, "application/json", weekly.replace("0 6 * * MON", "0 6 * *"));
+    assertThat(badCron.status()).isEqualTo(400);
+    assertThat(badCron.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/cron");
+    assertThat(api().post("api/v1/evidence-pack-schedules", auditor, "application/json", weekly).status()).isEqualTo(403);
+
+    assertThat(api().delete("api/v1/evidence-pack-schedules/" + id, analyst).status()).isEqualTo(204);
+    assertThat(api().get("api/v1/evidence-pack-schedules/" + id, auditor).status()).isEqualTo(404);
   }
 
   private JsonObject waitUntilFinished(String id, String token) throws InterruptedException {

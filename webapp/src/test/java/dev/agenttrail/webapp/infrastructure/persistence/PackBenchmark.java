@@ -11,8 +11,6 @@ import dev.agenttrail.reports.verify.PackVerifier;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,7 +53,9 @@ public final class PackBenchmark {
       fill(ds, events, from);
       System.out.printf(Locale.ROOT, "filled %,d events in %.1f s%n", events, (System.nanoTime() - t) / 1e9);
     }
-    resetPeaks();
+    System.gc();
+    HeapSampler sampler = new HeapSampler();
+    sampler.start();
     JdbcEvidenceSource source = new JdbcEvidenceSource();
     source.dataSource = ds;
     JdbcLedgerVerifier verifier = new JdbcLedgerVerifier();
@@ -70,8 +70,10 @@ public final class PackBenchmark {
       pack = builder.build("bench", new PackScope(from, from.plus(Duration.ofDays(7)), List.of(), List.of()), out, p -> { });
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    long peak = peakHeap();
-    System.out.printf(Locale.ROOT, "pack: %,d events, %,d bytes, %.1f s, peak heap used %d MiB (max heap %d MiB)%n",
+    sampler.interrupt();
+    sampler.join();
+    long peak = sampler.peak;
+    System.out.printf(Locale.ROOT, "pack: %,d events, %,d bytes, %.1f s, peak heap in use %d MiB (max heap %d MiB)%n",
         pack.events().count(), Files.size(zip), seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     long v = System.nanoTime();
     PackVerifier.Result result = PackVerifier.verify(zip, null);
@@ -127,18 +129,26 @@ public final class PackBenchmark {
     }
   }
 
-  private static void resetPeaks() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
+  /** Samples the heap in use (live objects and garbage not yet collected) every 10 ms; keeps the highest. */
+  private static final class HeapSampler extends Thread {
+    volatile long peak;
 
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
+    HeapSampler() {
+      super("heap-sampler");
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      var memory = ManagementFactory.getMemoryMXBean();
+      while (!isInterrupted()) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
     }
-    return sum;
   }
 }
