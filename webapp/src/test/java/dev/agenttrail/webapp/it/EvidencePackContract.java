@@ -64,6 +64,26 @@ interface EvidencePackContract extends Deployed {
     int exit = PackVerifier.run(List.of(file.toString(), "--key", key.toString()), new PrintStream(out, true, StandardCharsets.UTF_8));
     assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
 
+    Path jar = Path.of(System.getProperty("agenttrail.war")).resolveSibling("agenttrail.jar");
+    if (Files.exists(jar)) {
+      // the auditor's command, as documented: java -jar agenttrail.jar verify pack.zip --key key.pem
+      Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString(), "verify", file.toString(), "--key", key.toString()).redirectErrorStream(true).start();
+      String printed = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(verify.waitFor()).as(printed).isZero();
+      assertThat(printed).contains("VERIFIED");
+      byte[] changed = zip.body().clone();
+      Path tampered = Files.createTempFile("tampered", ".zip");
+      Map<String, byte[]> entries = unzip(changed);
+      entries.get("incidents.json")[10] ^= 1;
+      Files.write(tampered, rezip(entries));
+      Process fails = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString(), "verify", tampered.toString(), "--key", key.toString()).redirectErrorStream(true).start();
+      String failure = new String(fails.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(fails.waitFor()).isEqualTo(1);
+      assertThat(failure).contains("FAIL: incidents.json: SHA-256 is");
+    }
+
     Map<String, byte[]> files = unzip(zip.body());
     assertThat(new String(files.get("events.ndjson"), StandardCharsets.UTF_8).lines()).hasSize(3)
         .allMatch(l -> l.contains("pack-") && !l.contains("agents/other"));
@@ -197,6 +217,18 @@ interface EvidencePackContract extends Deployed {
       }
       s.executeUpdate();
     }
+  }
+
+  private static byte[] rezip(Map<String, byte[]> files) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(f.getKey()));
+        zip.write(f.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
