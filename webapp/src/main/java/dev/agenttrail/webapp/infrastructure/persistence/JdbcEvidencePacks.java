@@ -62,12 +62,6 @@ public class JdbcEvidencePacks {
         JdbcLedger.utc(at), durationMs, reason.length() > 2000 ? reason.substring(0, 2000) : reason, id);
   }
 
-  /** Marks packs left queued or running by a stopped instance as failed. */
-  public int abandon(Instant before, Instant at) {
-    return update("UPDATE evidence_pack SET status = 'failed', finished_at = ?, reason = ? WHERE status IN ('queued', 'running')"
-        + " AND requested_at < ?", JdbcLedger.utc(at), "AgentTrail stopped while the pack was being generated", JdbcLedger.utc(before));
-  }
-
   public Optional<PackRow> find(String id) {
     List<PackRow> rows = query("SELECT " + COLUMNS + " FROM evidence_pack WHERE id = ?", id);
     return rows.stream().findFirst();

@@ -18,6 +18,12 @@ public final class H2Schema {
     return ds;
   }
 
+  public static JdbcEvidencePacks packs(DataSource ds) {
+    JdbcEvidencePacks store = new JdbcEvidencePacks();
+    store.dataSource = ds;
+    return store;
+  }
+
   public static JdbcEvidencePackSchedules schedules(DataSource ds) {
     JdbcEvidencePackSchedules store = new JdbcEvidencePackSchedules();
     store.dataSource = ds;
