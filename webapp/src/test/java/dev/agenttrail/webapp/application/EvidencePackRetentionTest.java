@@ -64,6 +64,9 @@ class EvidencePackRetentionTest {
     packs.insert("kept", MONDAY.minusSeconds(86400 * 7), MONDAY, List.of(), List.of(), null, "amy", MONDAY, MONDAY.plusSeconds(86400 * 30));
     packs.done("kept", MONDAY, 1, 0, 9, "00".repeat(32), kept.toString());
     packs.insert("forever", MONDAY.minusSeconds(86400 * 7), MONDAY, List.of(), List.of(), null, "amy", MONDAY, null);
+    packs.insert("generating", MONDAY.minusSeconds(86400 * 40), MONDAY.minusSeconds(86400 * 33), List.of(), List.of(), null,
+        "schedule:weekly", MONDAY.minusSeconds(60), MONDAY.minusSeconds(86400 * 3));
+    packs.started("generating", MONDAY.minusSeconds(60));
     EvidencePackService service = new EvidencePackService();
     service.packs = packs;
     service.clock = Clock.fixed(MONDAY, ZoneOffset.UTC);
@@ -75,6 +78,7 @@ class EvidencePackRetentionTest {
     assertThat(packs.find("kept")).isPresent();
     assertThat(kept).exists();
     assertThat(packs.find("forever")).isPresent();
+    assertThat(packs.find("generating")).as("a pack being generated is never purged").isPresent();
     assertThat(packs.downloads("old")).extracting(JdbcEvidencePacks.Download::username).containsExactly("auditor-ann");
   }
 }

@@ -162,6 +162,55 @@ interface EvidencePackContract extends Deployed {
     assertThat(api().get("api/v1/evidence-pack-schedules/" + id, auditor).status()).isEqualTo(404);
   }
 
+  /**
+   * The scheduler (ticking every 2 s in the tests) runs a due schedule once, its history shows the
+   * pack, and a pack past its retention is deleted. The schedule is made due, and the pack made
+   * old, behind AgentTrail's back, so that the test need not wait for a real Monday.
+   */
+  @Test
+  default void shouldRunADueScheduleShowItInTheHistoryAndDeleteThePackAfterItsRetention() throws Exception {
+    String analyst = api().tokenFor("ANALYST");
+    HttpResponse<String> created = api().exchange("POST", "api/v1/evidence-pack-schedules", analyst, "application/json",
+        "{\"name\":\"due now\",\"cron\":\"0 6 * * MON\",\"lookback\":\"P1D\",\"frameworks\":[\"OWASP-ASI-2026\"],"
+            + "\"agents\":[\"nobody-" + UUID.randomUUID() + "\"],\"retentionDays\":400}");
+    String id = Json.createReader(new java.io.StringReader(created.body())).readObject().getString("id");
+    try (Connection db = database()) {
+      exec(db, "UPDATE evidence_pack_schedule SET next_run = TIMESTAMP '2026-11-02 06:00:00' WHERE id = ?", id);
+    }
+
+    JsonObject schedule = null;
+    for (int i = 0; i < 240; i++) {
+      schedule = api().get("api/v1/evidence-pack-schedules/" + id, analyst).json();
+      if (!schedule.getJsonArray("history").isEmpty()
+          && schedule.getJsonArray("history").getJsonObject(0).getString("status").equals("done")) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(schedule.getJsonArray("history")).as(schedule.toString()).hasSize(1);
+    JsonObject run = schedule.getJsonArray("history").getJsonObject(0);
+    assertThat(run.getString("status")).isEqualTo("done");
+    assertThat(run.getString("from")).isEqualTo("2026-11-01T06:00:00Z");
+    assertThat(run.getString("to")).isEqualTo("2026-11-02T06:00:00Z");
+    assertThat(run.getString("expiresAt")).isEqualTo("2027-12-07T06:00:00Z");
+    assertThat(run.getString("requestedBy")).isEqualTo("schedule:due now");
+    assertThat(run.getJsonNumber("size").longValue()).isPositive();
+    assertThat(run.getJsonNumber("durationMs").longValue()).isNotNegative();
+    assertThat(java.time.Instant.parse(schedule.getString("nextRun"))).isAfter(java.time.Instant.now());
+
+    // the pack's retention ends (behind AgentTrail's back): the next tick deletes it
+    String pack = run.getString("id");
+    try (Connection db = database()) {
+      exec(db, "UPDATE evidence_pack SET expires_at = TIMESTAMP '2026-11-03 06:00:00' WHERE id = ?", pack);
+    }
+    int status = 200;
+    for (int i = 0; i < 240 && status == 200; i++) {
+      status = api().get("api/v1/evidence-packs/" + pack, analyst).status();
+      Thread.sleep(250);
+    }
+    assertThat(status).isEqualTo(404);
+  }
+
   private JsonObject waitUntilFinished(String id, String token) throws InterruptedException {
     JsonObject pack = null;
     for (int i = 0; i < 240; i++) {

@@ -75,9 +75,10 @@ public class JdbcEvidencePacks {
             + limit + " ROWS ONLY", scheduleId);
   }
 
-  /** Packs whose retention ended before {@code now}. */
+  /** Finished packs whose retention ended before {@code now} (never one still being generated). */
   public List<PackRow> expired(Instant now) {
-    return query("SELECT " + COLUMNS + " FROM evidence_pack WHERE expires_at IS NOT NULL AND expires_at < ?", JdbcLedger.utc(now));
+    return query("SELECT " + COLUMNS + " FROM evidence_pack WHERE expires_at IS NOT NULL AND expires_at < ?"
+        + " AND status IN ('done', 'failed')", JdbcLedger.utc(now));
   }
 
   public void delete(String id) {
