@@ -74,15 +74,19 @@ public class EvidencePackService {
 
   /** Queues a pack and starts generating it; answers the queued row. */
   public PackRow request(PackScope scope, String requestedBy, String scheduleId, Instant expiresAt) {
+    // Built here, on the caller's thread: the catalog is read through JPA, whose contextual
+    // EntityManager is not usable on the executor's thread when the caller is itself a managed task
+    // (the scheduler tick).
+    EvidencePackBuilder builder = builder();
     try {
-      builder().frameworks(scope);
+      builder.frameworks(scope);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("/frameworks", e.getMessage());
     }
     String id = UUID.randomUUID().toString();
     packs.insert(id, scope.from(), scope.to(), scope.frameworks(), scope.agents(), scheduleId, requestedBy, clock.instant(),
         expiresAt);
-    executor.execute(() -> generate(id, scope));
+    executor.execute(() -> generate(id, scope, builder));
     return get(id);
   }
 
@@ -139,7 +143,7 @@ public class EvidencePackService {
     return n;
   }
 
-  void generate(String id, PackScope scope) {
+  void generate(String id, PackScope scope, EvidencePackBuilder builder) {
     Instant started = clock.instant();
     packs.started(id, started);
     Path dir = Settings.dataDir().resolve("evidence-packs");
@@ -149,7 +153,7 @@ public class EvidencePackService {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       EvidencePack pack;
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
-        pack = builder().build(id, scope, out, percent -> packs.progress(id, Math.min(99, percent)));
+        pack = builder.build(id, scope, out, percent -> packs.progress(id, Math.min(99, percent)));
       }
       Path file = dir.resolve(id + ".zip");
       Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
