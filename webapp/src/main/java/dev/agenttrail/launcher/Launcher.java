@@ -1,5 +1,6 @@
 package dev.agenttrail.launcher;
 
+import dev.agenttrail.reports.verify.PackVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * {@code java -jar agenttrail.jar}: starts AgentTrail on Payara Micro.
+ * {@code java -jar agenttrail.jar}: starts AgentTrail on Payara Micro; {@code java -jar agenttrail.jar
+ * verify pack.zip [--key public-key.pem]} verifies an evidence pack offline instead.
  *
  * <p>Settings come from environment variables or system properties of the same name (see the
  * README's configuration table). The launcher passes the resolved data directory on to the
@@ -24,6 +26,10 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("verify")) {
+      // Offline evidence-pack verification: no server, no data directory, JDK only.
+      System.exit(PackVerifier.run(List.of(args).subList(1, args.length), System.out));
+    }
     Path dataDir = Path.of(setting("AGENTTRAIL_DATA_DIR", "./data")).toAbsolutePath().normalize();
     String port = setting("AGENTTRAIL_HTTP_PORT", "8080");
     if (!port.matches("\\d{1,5}")) {

@@ -94,6 +94,14 @@ public final class OscalCatalogExporter {
     return text.toString().strip() + "\n";
   }
 
+  /**
+   * The OSCAL control id of every entry of a framework version, by entry id, exactly as {@link
+   * #export} writes them: other OSCAL documents (assessment results) target entries by these ids.
+   */
+  public static Map<String, String> controlIds(Framework framework) {
+    return new OscalIds(framework.entries()).all();
+  }
+
   /** The stable UUID of a framework version's OSCAL catalog. */
   public static UUID uuid(String frameworkKey) {
     return NameBasedUuid.of(UUIDS, frameworkKey);

@@ -30,6 +30,10 @@ final class OscalIds {
     }
   }
 
+  Map<String, String> all() {
+    return Map.copyOf(byEntryId);
+  }
+
   String of(String entryId) {
     return byEntryId.get(entryId);
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({PostgresAvailable.class, ArquillianExtension.class})
 @RunAsClient
 class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
-    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, DetectionContract {
+    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, DetectionContract,
+    EvidencePackContract {
 
   @ArquillianResource
   URL base;

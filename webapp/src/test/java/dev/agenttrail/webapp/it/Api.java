@@ -129,6 +129,33 @@ final class Api {
     }
   }
 
+  /** A GET whose body is kept as bytes (downloads). */
+  HttpResponse<byte[]> bytes(String path, String token) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(app.resolve(path)).GET();
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return HTTP.send(r.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates a user with one role and answers an API token of theirs. */
+  String tokenFor(String role) {
+    String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+    Reply user = post("api/v1/users", ADMIN_TOKEN, "application/json",
+        "{\"username\":\"" + name + "\",\"password\":\"correct-horse-battery-" + name + "\",\"roles\":[\"" + role + "\"]}");
+    if (user.status() != 201) {
+      throw new IllegalStateException("could not create a user: " + user);
+    }
+    return post("api/v1/users/" + name + "/tokens", ADMIN_TOKEN, null, "").json().getString("token");
+  }
+
   Reply events(String key, String json) {
     return post("api/v1/events", key, "application/json", json);
   }

@@ -352,6 +352,26 @@ interface DashboardContract extends Deployed {
   }
 
   @BrowserTest
+  default void shouldGenerateAnEvidencePackOnItsPageAndShowItDone(TestInfo test) {
+    String agent = "page-agent-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      b.click(By.id("navPacks"));
+      b.type(By.id("packsForm:from"), "2026-10-01");
+      b.type(By.id("packsForm:to"), "2026-10-07");
+      b.type(By.id("packsForm:frameworks"), "OWASP-ASI-2026");
+      b.type(By.id("packsForm:agents"), agent);
+      b.shot("filled");
+      b.click(By.id("packsForm:generate"));
+      b.waitForText(By.id("packsForm:messages"), "is being generated");
+      b.waitForText(By.xpath("//tr[contains(., '" + agent + "')]"), "done");
+      b.shot("done");
+      assertThat(b.find(By.xpath("//tr[contains(., '" + agent + "')]")).getText()).contains("2026-10-01T00:00:00Z", "2026-10-08T00:00:00Z");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
+  @BrowserTest
   default void shouldLetAnAdministratorRegisterASourceAndCreateAUserButNobodyElse(TestInfo test) {
     String source = "ui-" + UUID.randomUUID().toString().substring(0, 8);
     String newUser = "ui-" + UUID.randomUUID().toString().substring(0, 8);
