@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
-    OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract, DetectionContract {
+    OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract, DetectionContract,
+    EscalationContract {
 
   @ArquillianResource
   URL base;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({PostgresAvailable.class, ArquillianExtension.class})
 @RunAsClient
 class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
-    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, DetectionContract {
+    OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, DetectionContract, EscalationContract {
 
   @ArquillianResource
   URL base;
