@@ -124,6 +124,8 @@ interface EscalationContract extends Deployed {
     assertThat(replaced.json().getJsonArray("levels").size()).isEqualTo(1);
 
     assertThat(api().delete("api/v1/escalation-policies/" + name, Api.ADMIN_TOKEN).status()).isEqualTo(204);
+    assertThat(api().getServer("openapi").body()).contains("/api/v1/escalation-policies/{name}")
+        .contains("/api/v1/escalations/{id}/decision").contains("/api/v1/webhooks/{id}/deliveries");
     assertThat(api().get("api/v1/escalation-policies/" + name, Api.ADMIN_TOKEN).status()).isEqualTo(404);
   }
 
