@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -44,30 +45,46 @@ public class EscalationScheduler {
   @Inject
   EscalationConfig config;
 
-  private ScheduledFuture<?> task;
+  private ScheduledFuture<?> timers;
+  private ScheduledFuture<?> deliveries;
 
   @PostConstruct
   void start() {
     long millis = config.tick().toMillis();
-    task = executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    // Two tasks, so a slow webhook receiver never holds up a deadline.
+    timers = executor.scheduleWithFixedDelay(this::applyDeadlines, millis, millis, TimeUnit.MILLISECONDS);
+    deliveries = executor.scheduleWithFixedDelay(this::relay, millis, millis, TimeUnit.MILLISECONDS);
     LOG.info(() -> "Escalation timers and notification relay run every " + config.tick());
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
+    if (timers != null) {
+      timers.cancel(false);
+    }
+    if (deliveries != null) {
+      deliveries.cancel(false);
     }
   }
 
-  private void tick() {
+  private void applyDeadlines() {
+    List<String> due;
     try {
-      for (String id : escalations.due(100)) {
-        escalations.advance(id);
-      }
+      due = escalations.due(100);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Escalation timer tick failed; the next tick retries", e);
+      LOG.log(Level.WARNING, "Escalation timers could not read due cases; the next tick retries", e);
+      return;
     }
+    for (String id : due) {
+      try {
+        escalations.advance(id);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Escalation case " + id + " could not be moved; the next tick retries", e);
+      }
+    }
+  }
+
+  private void relay() {
     try {
       relay.relayDue();
     } catch (RuntimeException e) {

@@ -228,6 +228,35 @@ interface EscalationContract extends Deployed {
   }
 
   @Test
+  default void shouldKeepTheDeadlineWhenAcknowledgedAndKeepAnApprovalWhenClosed() {
+    Api.Source source = api().newSource();
+    policy(source.name(), "\"payments.*\"", "role:APPROVER", "PT10M", null, null);
+    Api.Person approver = api().newUser("approver", "APPROVER");
+    String approvedId = openCase(source, "ap-" + UUID.randomUUID(), null);
+    String deadline = escalation(approvedId).getString("deadline");
+
+    Api.Reply ack = api().post("api/v1/escalations/" + approvedId + "/acknowledge", approver.token(), null, "");
+    assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+    assertThat(ack.json().getString("state")).isEqualTo("acknowledged");
+    assertThat(ack.json().getString("deadline")).isEqualTo(deadline);
+
+    decide(approvedId, approver.token(), "approve", "ok");
+    Api.Reply closed = api().post("api/v1/escalations/" + approvedId + "/close", Api.ADMIN_TOKEN, "application/json",
+        "{\"reason\":\"refund executed\"}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.json().getString("state")).isEqualTo("closed");
+    assertThat(closed.json().getBoolean("approved")).isTrue();
+    assertThat(kinds(closed.json())).containsExactly("opened", "acknowledged", "approved", "closed");
+
+    String withdrawnId = openCase(source, "ap-" + UUID.randomUUID(), null);
+    JsonObject withdrawn = api().post("api/v1/escalations/" + withdrawnId + "/close", Api.ADMIN_TOKEN, null, "").json();
+    assertThat(withdrawn.getString("state")).isEqualTo("closed");
+    assertThat(withdrawn.getBoolean("approved")).isFalse();
+    assertThat(decide(withdrawnId, approver.token(), "approve", "too late").json().getString("type"))
+        .isEqualTo("/problems/case-decided");
+  }
+
+  @Test
   default void shouldRefuseSelfApproval() {
     Api.Source source = api().newSource();
     policy(source.name(), "\"payments.*\"", "role:APPROVER", "PT10M", null, null);
