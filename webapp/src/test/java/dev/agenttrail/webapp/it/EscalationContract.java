@@ -459,6 +459,85 @@ interface EscalationContract extends Deployed {
     }
   }
 
+  // ---------------------------------------------------------------- detection
+
+  private JsonObject stateChange(Api.Source source, String agent, String approvalId) {
+    String event = "{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\","
+        + "\"type\":\"action.state_change\",\"agent\":{\"id\":\"" + agent + "\",\"task\":\"T-9\"},"
+        + "\"action\":{\"tool\":\"payments.refund\",\"operation\":\"refund\",\"stateChanging\":true"
+        + (approvalId == null ? "" : ",\"approvalId\":\"" + approvalId + "\"") + "},"
+        + "\"decision\":{\"outcome\":\"allow\",\"authorizedBy\":\"gateway\"},\"intent\":\"refund\"}";
+    Api.Reply r = api().events(source.key(), "[" + event + "]");
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    long seq = r.json().getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue();
+    eventually("detection processed seq " + seq, () -> api().get("api/v1/detection", Api.ADMIN_TOKEN).json()
+        .getJsonNumber("processedSeq").longValue() >= seq);
+    return r.json();
+  }
+
+  private List<JsonObject> unescalated(String agent) {
+    return api().get("api/v1/incidents?signal=UNESCALATED_STATE_CHANGE&agent="
+        + java.net.URLEncoder.encode(agent, StandardCharsets.UTF_8), Api.ADMIN_TOKEN).json().getJsonArray("items")
+        .getValuesAs(JsonObject.class);
+  }
+
+  @Test
+  default void shouldLetDetectionTellAStateChangeWithAnApprovedCaseFromOneWithout() {
+    Api.Source source = api().newSource();
+    policy(source.name(), "\"payments.*\"", "role:APPROVER", "PT10M", null, null);
+    Api.Person approver = api().newUser("approver", "APPROVER");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    String approvedAp = "ap-" + UUID.randomUUID();
+    decide(openCase(source, approvedAp, null), approver.token(), "approve", "ok");
+    String approvedAgent = "spiffe://acme/agents/approved-" + suffix;
+    stateChange(source, approvedAgent, approvedAp);
+    assertThat(unescalated(approvedAgent)).as("covered by an approved case").isEmpty();
+
+    String byCaseIdAgent = "spiffe://acme/agents/by-case-" + suffix;
+    String caseId = openCase(source, "ap-" + UUID.randomUUID(), null);
+    decide(caseId, approver.token(), "approve", "ok");
+    stateChange(source, byCaseIdAgent, caseId);
+    assertThat(unescalated(byCaseIdAgent)).as("covered, named by AgentTrail's case id").isEmpty();
+
+    String withoutAgent = "spiffe://acme/agents/without-" + suffix;
+    stateChange(source, withoutAgent, null);
+    assertThat(unescalated(withoutAgent)).hasSize(1);
+
+    String rejectedId = openCase(source, "ap-" + UUID.randomUUID(), null);
+    decide(rejectedId, approver.token(), "reject", "no");
+    String rejectedAgent = "spiffe://acme/agents/rejected-" + suffix;
+    stateChange(source, rejectedAgent, rejectedId);
+    List<JsonObject> rejected = unescalated(rejectedAgent);
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.get(0).getString("severity")).isEqualTo("critical");
+    assertThat(rejected.get(0).getString("explanation")).contains(rejectedId).contains("rejected");
+
+    String pendingAp = "ap-" + UUID.randomUUID();
+    String pendingId = openCase(source, pendingAp, null);
+    String pendingAgent = "spiffe://acme/agents/pending-" + suffix;
+    stateChange(source, pendingAgent, pendingAp);
+    assertThat(unescalated(pendingAgent)).singleElement()
+        .satisfies(i -> assertThat(i.getString("explanation")).contains(pendingId).contains("open"));
+  }
+
+  @Test
+  default void shouldLetDetectionFlagAStateChangeAfterTheCaseExpired() {
+    Api.Source source = api().newSource();
+    policy(source.name(), "\"payments.*\"", "role:APPROVER", "PT1S", null, null);
+    String approvalId = "ap-" + UUID.randomUUID();
+    String id = openCase(source, approvalId, null);
+    eventually("the case expires", () -> escalation(id).getString("state").equals("expired"));
+
+    String agent = "spiffe://acme/agents/late-" + UUID.randomUUID().toString().substring(0, 8);
+    stateChange(source, agent, approvalId);
+
+    List<JsonObject> found = unescalated(agent);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).getString("severity")).isEqualTo("critical");
+    assertThat(found.get(0).getString("explanation")).contains(id).contains("expired");
+  }
+
   // ---------------------------------------------------------------- figures
 
   @Test
