@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
     OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract, DetectionContract,
-    EvidencePackContract {
+    EvidencePackContract, EscalationContract {
 
   @ArquillianResource
   URL base;

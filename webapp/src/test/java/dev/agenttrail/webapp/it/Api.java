@@ -172,6 +172,23 @@ final class Api {
 
   record Source(String name, String keyId, String key) {}
 
+  /** Creates a user with these roles and a personal API token of theirs. */
+  Person newUser(String prefix, String... roles) {
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply created = post("api/v1/users", ADMIN_TOKEN, "application/json", "{\"username\":\"" + name
+        + "\",\"password\":\"correct horse battery\",\"roles\":[\"" + String.join("\",\"", roles) + "\"]}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("could not create a user: " + created);
+    }
+    return new Person(name, post("api/v1/users/" + name + "/tokens", ADMIN_TOKEN, null, "").json().getString("token"));
+  }
+
+  record Person(String name, String token) {}
+
+  Reply postJson(String path, String token, String json) {
+    return post(path, token, "application/json", json);
+  }
+
   static String event(String id) {
     return event(id, "tool.invocation");
   }

@@ -445,6 +445,42 @@ interface DashboardContract extends Deployed {
     return name;
   }
 
+  @BrowserTest
+  default void shouldLetAnApproverApproveACaseOnTheEscalationsPage(TestInfo test) {
+    Api.Source source = api().newSource();
+    assertThat(api().post("api/v1/escalation-policies", Api.ADMIN_TOKEN, "application/json", "{\"name\":\"web-"
+        + source.name() + "\",\"match\":{\"sources\":[\"" + source.name() + "\"]},"
+        + "\"levels\":[{\"approvers\":[\"role:APPROVER\"],\"deadline\":\"PT30M\"}]}").status()).isEqualTo(201);
+    Api.Reply receipt = api().events(source.key(), "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:15:00Z\","
+        + "\"type\":\"approval.requested\",\"agent\":{\"id\":\"spiffe://acme/agents/billing\",\"onBehalfOf\":\"bob\"},"
+        + "\"action\":{\"tool\":\"payments.refund\"},\"approval\":{\"id\":\"ap-web\"}}]");
+    String caseId = receipt.json().getJsonArray("items").getJsonObject(0).getString("escalation");
+    String name = "approver-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(api().post("api/v1/users", Api.ADMIN_TOKEN, "application/json",
+        "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\",\"roles\":[\"APPROVER\"]}").status())
+        .isEqualTo(201);
+    try (Browser b = browser(test)) {
+      b.go("escalations.xhtml", "asked-for-escalations");
+      b.signIn(name, "correct horse battery");
+      By row = By.xpath("//tr[td[contains(., '" + caseId + "')]]");
+      b.find(row);
+      b.shot("escalations");
+      assertThat(b.find(row).getText()).contains("payments.refund").contains("bob").contains("role:APPROVER");
+
+      b.type(By.xpath("//tr[td[contains(., '" + caseId + "')]]//textarea"), "refund matches ticket T-1");
+      b.click(By.xpath("//tr[td[contains(., '" + caseId + "')]]//button[contains(@id, 'approve')]"));
+
+      b.waitForText(By.id("decideForm:messages"), "Case " + caseId + " approved.");
+      b.shot("approved");
+      assertThat(b.find(By.id("decideForm:cases")).getText()).as("a decided case leaves the list").doesNotContain(caseId);
+      assertThat(b.cspViolations()).isEmpty();
+    }
+    jakarta.json.JsonObject decided = api().get("api/v1/escalations/" + caseId, Api.ADMIN_TOKEN).json();
+    assertThat(decided.getString("state")).isEqualTo("approved");
+    assertThat(decided.getString("decidedBy")).isEqualTo(name);
+    assertThat(decided.getString("reason")).isEqualTo("refund matches ticket T-1");
+  }
+
   private Browser browser(TestInfo test) {
     return Browser.open(api().app(), test.getTestMethod().orElseThrow().getName());
   }

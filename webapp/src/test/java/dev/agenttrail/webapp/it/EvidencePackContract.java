@@ -211,6 +211,37 @@ interface EvidencePackContract extends Deployed {
     assertThat(status).isEqualTo(404);
   }
 
+  @Test
+  default void shouldReportAnApprovedEscalationCaseWithItsLevelAndDecider() throws Exception {
+    String agent = "spiffe://acme/agents/esc-pack-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Source source = api().newSource();
+    Api.Reply policy = api().postJson("api/v1/escalation-policies", Api.ADMIN_TOKEN, "{\"name\":\"pack-"
+        + UUID.randomUUID().toString().substring(0, 8) + "\",\"match\":{\"sources\":[\"" + source.name() + "\"]},"
+        + "\"levels\":[{\"approvers\":[\"role:APPROVER\"],\"deadline\":\"PT10M\"}]}");
+    assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+    Api.Reply receipt = api().events(source.key(), "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\""
+        + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\"type\":\"approval.requested\","
+        + "\"agent\":{\"id\":\"" + agent + "\",\"onBehalfOf\":\"bob\"},\"action\":{\"tool\":\"payments.refund\","
+        + "\"operation\":\"refund\",\"stateChanging\":true},\"approval\":{\"id\":\"ap-pack\",\"status\":\"pending\"}}]");
+    String caseId = receipt.json().getJsonArray("items").getJsonObject(0).getString("escalation");
+    Api.Person approver = api().newUser("pack-approver", "APPROVER");
+    assertThat(api().postJson("api/v1/escalations/" + caseId + "/decision", approver.token(),
+        "{\"decision\":\"approve\",\"reason\":\"refund matches the ticket\"}").status()).isEqualTo(200);
+
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String analyst = api().tokenFor("ANALYST");
+    Api.Reply queued = api().post("api/v1/evidence-packs", analyst, "application/json",
+        "{\"from\":\"" + today.minusDays(1) + "T00:00:00Z\",\"to\":\"" + today.plusDays(1) + "T00:00:00Z\",\"agents\":[\""
+            + agent + "\"]}");
+    assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+    JsonObject done = waitUntilFinished(queued.json().getString("id"), analyst);
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("done");
+    Map<String, byte[]> files = unzip(api().bytes("api/v1/evidence-packs/" + queued.json().getString("id") + "/download", analyst).body());
+    String escalations = new String(files.get("escalations.json"), StandardCharsets.UTF_8);
+    assertThat(escalations).contains(caseId).contains(approver.name()).contains("approved").contains("role:APPROVER")
+        .contains("payments.refund");
+  }
+
   private JsonObject waitUntilFinished(String id, String token) throws InterruptedException {
     JsonObject pack = null;
     for (int i = 0; i < 240; i++) {

@@ -29,7 +29,13 @@ final class EventJson {
       out.append("{\"id\":");
       appendString(a.id(), out);
       out.append(",\"status\":\"").append(a.duplicate() ? "duplicate" : "accepted")
-          .append("\",\"seq\":").append(a.seq()).append('}');
+          .append("\",\"seq\":").append(a.seq());
+      String escalation = a.duplicate() ? null : receipt.escalations().get(a.id());
+      if (escalation != null) {
+        out.append(",\"escalation\":");
+        appendString(escalation, out);
+      }
+      out.append('}');
     }
     return out.append("]}").toString();
   }

@@ -1,5 +1,6 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
+import dev.agenttrail.domain.escalation.EscalationRefusedException;
 import dev.agenttrail.domain.event.Violation;
 import dev.agenttrail.webapp.application.ConflictException;
 import dev.agenttrail.webapp.application.InvalidRequestException;
@@ -53,6 +54,14 @@ final class ProblemMappers {
       if (e instanceof ConflictException) {
         return Problem.toResponse(ProblemType.CONFLICT, e.getMessage(), List.of());
       }
+      if (e instanceof EscalationRefusedException refused) {
+        return Problem.toResponse(switch (refused.reason()) {
+          case EXPIRED -> ProblemType.CASE_EXPIRED;
+          case ALREADY_DECIDED -> ProblemType.CASE_DECIDED;
+          case SELF_APPROVAL -> ProblemType.SELF_APPROVAL;
+          case NOT_AN_APPROVER -> ProblemType.NOT_AN_APPROVER;
+        }, e.getMessage(), List.of());
+      }
       if (e instanceof InvalidRequestException ire) {
         return Problem.toResponse(ProblemType.INVALID_REQUEST, e.getMessage(),
             List.of(new Violation(0, ire.pointer(), e.getMessage())));
@@ -64,7 +73,7 @@ final class ProblemMappers {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
         if (root instanceof NotFoundException || root instanceof ConflictException
-            || root instanceof InvalidRequestException) {
+            || root instanceof InvalidRequestException || root instanceof EscalationRefusedException) {
           return toResponse((RuntimeException) root);
         }
       }

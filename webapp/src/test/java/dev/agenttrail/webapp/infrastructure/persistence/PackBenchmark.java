@@ -62,7 +62,7 @@ public final class PackBenchmark {
     verifier.dataSource = ds;
     source.verifier = verifier;
     EvidencePackBuilder builder = new EvidencePackBuilder(CatalogLoader.loadBuiltIn(), source,
-        new NoEscalationFeed(), new PdfEvidencePackRenderer(), PackSigningKey.ephemeral(), Clock.systemUTC(), "bench");
+        scope -> java.util.List.of(), new PdfEvidencePackRenderer(), PackSigningKey.ephemeral(), Clock.systemUTC(), "bench");
     Path zip = dir.resolve("pack-" + events + ".zip");
     long started = System.nanoTime();
     EvidencePack pack;
