@@ -60,6 +60,9 @@ public class AdminBacking implements Serializable {
   SecurityContext security;
 
   @Inject
+  CallerRoles callerRoles;
+
+  @Inject
   Clock clock;
 
   /** A source as the table shows it. */
@@ -131,7 +134,7 @@ public class AdminBacking implements Serializable {
   }
 
   private boolean admin() {
-    if (security.isCallerInRole("ADMIN")) {
+    if (callerRoles.any("ADMIN")) {
       return true;
     }
     error(Texts.forView().format("admin.forbidden"));

@@ -23,6 +23,9 @@ public class CurrentUser {
   @Inject
   SecurityContext security;
 
+  @Inject
+  CallerRoles callerRoles;
+
   private String name;
   private String roles;
 
@@ -30,8 +33,13 @@ public class CurrentUser {
   void read() {
     Principal caller = security.getCallerPrincipal();
     name = caller == null ? null : caller.getName();
-    roles = Arrays.stream(Role.values()).map(Role::name).filter(security::isCallerInRole)
+    roles = Arrays.stream(Role.values()).map(Role::name).filter(r -> callerRoles.any(r))
         .collect(Collectors.joining(", "));
+  }
+
+  /** Whether the user has any of the comma-separated roles, e.g. {@code hasAny('ADMIN,ANALYST')}. */
+  public boolean hasAny(String roles) {
+    return callerRoles.any(Arrays.stream(roles.split(",")).map(String::trim).toArray(String[]::new));
   }
 
   public boolean isSignedIn() {

@@ -32,6 +32,9 @@ public class FrameworkUploadBacking {
   SecurityContext security;
 
   @Inject
+  CallerRoles callerRoles;
+
+  @Inject
   CatalogBacking page;
 
   private UploadedFile file;
@@ -39,7 +42,7 @@ public class FrameworkUploadBacking {
 
   /** Whether the signed-in user may upload (the form is shown to administrators only). */
   public boolean isAllowed() {
-    return security.isCallerInRole(ADMIN);
+    return callerRoles.any(ADMIN);
   }
 
   /** Validates and stores the file; says what was added, or lists every problem of the file. */

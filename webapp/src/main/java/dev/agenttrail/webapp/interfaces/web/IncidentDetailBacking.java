@@ -42,6 +42,9 @@ public class IncidentDetailBacking implements Serializable {
   @Inject
   SecurityContext security;
 
+  @Inject
+  CallerRoles callerRoles;
+
   private String id;
   private JdbcIncidents.Incident incident;
   private List<JdbcIncidents.MappingRow> mappings = List.of();
@@ -69,7 +72,7 @@ public class IncidentDetailBacking implements Serializable {
   }
 
   public boolean isMayAct() {
-    return security.isCallerInRole("ADMIN") || security.isCallerInRole("ANALYST");
+    return callerRoles.any("ADMIN", "ANALYST");
   }
 
   /** The actions allowed from the incident's status. */
