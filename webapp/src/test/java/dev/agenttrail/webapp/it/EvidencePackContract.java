@@ -92,7 +92,7 @@ interface EvidencePackContract extends Deployed {
     try (PDDocument pdf = Loader.loadPDF(files.get("evidence-pack.pdf"))) {
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text).contains("Executive summary", "Coverage matrix", "Incident " + incident + ": SHARED_CREDENTIAL",
-          "pack fixture: credential shared", agent, "Escalations are not reported", "Ledger verification");
+          "pack fixture: credential shared", agent, "No escalation cases in the period and scope.", "Ledger verification");
     }
     JsonObject downloads = api().get("api/v1/evidence-packs/" + id + "/downloads", auditor).json();
     assertThat(downloads.getJsonArray("items")).hasSize(1);
