@@ -151,10 +151,8 @@ public class IngestBenchmark {
         .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
     StringBuilder delay = new StringBuilder();
     for (String line : metrics.split("\n")) {
-      if (line.startsWith("agenttrail_detection_delay_seconds{") && line.contains("quantile")
-          || line.startsWith("agenttrail_detection_delay_seconds_max")) {
-        delay.append(delay.length() == 0 ? "" : ", ").append(line.replaceAll(".*quantile=\"([0-9.]+)\".*? ([0-9.E-]+)$", "p$1 $2 s")
-            .replaceAll("^agenttrail_detection_delay_seconds_max\\S* ([0-9.E-]+)$", "max $1 s"));
+      if (!line.startsWith("#") && line.contains("agenttrail_detection_delay")) {
+        delay.append("\n  ").append(line);
       }
     }
     System.out.println("detection delay (store to detected): " + (delay.length() == 0 ? "n/a" : delay));
