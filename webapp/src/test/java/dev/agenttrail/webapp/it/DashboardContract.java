@@ -412,13 +412,37 @@ interface DashboardContract extends Deployed {
     }
   }
 
+  @BrowserTest
+  default void shouldShowCoverageAsAHeatmapAndOpenTheIncidentsOfAFailingEntry(TestInfo test) {
+    String agent = "spiffe://acme.example/agents/cov-" + UUID.randomUUID().toString().substring(0, 8);
+    long id = ingestedIncident(agent);
+    try (Browser b = browser(test)) {
+      signedIn(b);
+      assertThat(b.find(By.id("coverage")).getText()).contains("OWASP-ASI-2026@2026").contains("NIST-AI-RMF-1.0@1.0");
+      b.click(By.id("navCoverage"));
+      b.waitForPath("coverage.xhtml");
+      b.shot("coverage");
+      By asi02 = By.cssSelector("a[data-entry='OWASP-ASI-2026:ASI02']");
+      assertThat(b.find(asi02).getAttribute("class")).contains("at-cell-failing");
+      assertThat(b.find(asi02).getAttribute("title")).contains("Failing: incidents").contains(Long.toString(id));
+      assertThat(b.find(By.cssSelector("a[data-entry='OWASP-ASI-2026:ASI04']")).getAttribute("class"))
+          .as("no runtime control maps to ASI04").contains("at-cell-not-evidenced");
+      b.click(asi02);
+      b.waitForPath("incidents.xhtml");
+      b.shot("failing-entry-incidents");
+      assertThat(b.find(By.id("incidentsForm:table")).getText()).contains("UNDECLARED_TOOL");
+      assertThat(b.cspViolations()).isEmpty();
+    }
+  }
+
   /** Ingests a task that declares crm.lookup and a call of shell.exec; answers the incident's id. */
   private long ingestedIncident(String agent) {
     Api.Source source = api().newSource();
     String json = agent.replace("\"", "\\\"");
-    String events = "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:00:00Z\",\"type\":\"task.started\","
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String events = "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"" + now.minusSeconds(60) + "\",\"type\":\"task.started\","
         + "\"agent\":{\"id\":\"" + json + "\",\"task\":\"T-UI\"},\"declared\":{\"tools\":[\"crm.lookup\"]}},"
-        + "{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:01:00Z\",\"type\":\"tool.invocation\","
+        + "{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"" + now + "\",\"type\":\"tool.invocation\","
         + "\"agent\":{\"id\":\"" + json + "\",\"task\":\"T-UI\"},\"action\":{\"tool\":\"shell.exec\"}}]";
     assertThat(api().events(source.key(), events).status()).isEqualTo(202);
     String query = "api/v1/incidents?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8);

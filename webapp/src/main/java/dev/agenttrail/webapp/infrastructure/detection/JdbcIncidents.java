@@ -105,6 +105,48 @@ public class JdbcIncidents {
     }
   }
 
+  /**
+   * What coverage needs of the incidents active now (open or acknowledged) whose evidence reaches
+   * into the period since {@code since}: id, signal and mapped entries. One query over the status index.
+   */
+  public List<dev.agenttrail.domain.coverage.IncidentFacts> activeFacts(Instant since) {
+    java.util.Map<Long, Object[]> byId = new java.util.LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT i.id, i.signal, i.status, m.framework, m.framework_version, m.entry"
+            + " FROM incident i LEFT JOIN incident_mapping m ON m.incident_id = i.id"
+            + " WHERE i.status IN ('open', 'acknowledged') AND i.last_seen >= ? ORDER BY i.id")) {
+      Sql.bind(s, since);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          Object[] row = byId.computeIfAbsent(rs.getLong(1), id -> new Object[] {rs_(rs, 2), rs_(rs, 3), new ArrayList<>()});
+          if (rs.getString(4) != null) {
+            @SuppressWarnings("unchecked")
+            List<dev.agenttrail.catalog.api.EntryRef> refs = (List<dev.agenttrail.catalog.api.EntryRef>) row[2];
+            refs.add(dev.agenttrail.catalog.api.EntryRef.of(rs.getString(4), rs.getString(5), rs.getString(6)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read incidents for coverage", e);
+    }
+    List<dev.agenttrail.domain.coverage.IncidentFacts> out = new ArrayList<>();
+    byId.forEach((id, row) -> {
+      @SuppressWarnings("unchecked")
+      List<dev.agenttrail.catalog.api.EntryRef> refs = (List<dev.agenttrail.catalog.api.EntryRef>) row[2];
+      out.add(new dev.agenttrail.domain.coverage.IncidentFacts(id, dev.agenttrail.catalog.api.SignalId.of((String) row[0]),
+          (String) row[1], refs));
+    });
+    return out;
+  }
+
+  private static String rs_(ResultSet rs, int column) {
+    try {
+      return rs.getString(column);
+    } catch (SQLException e) {
+      throw new DetectionStoreException("could not read incidents for coverage", e);
+    }
+  }
+
   private static void filter(StringBuilder sql, List<Object> args, Filter f) {
     where(sql, args, "i.status = ?", f.status());
     where(sql, args, "i.severity = ?", f.severity());

@@ -34,6 +34,10 @@ public class OverviewBacking implements Serializable {
   @Inject
   java.time.Clock clock;
 
+  @Inject
+  dev.agenttrail.webapp.application.CoverageService coverageService;
+
+  private List<CoverageBacking.Row> coverage = List.of();
   private String trend;
   private List<SeverityCount> bySeverity = List.of();
   private int activeIncidents;
@@ -58,6 +62,10 @@ public class OverviewBacking implements Serializable {
     bySeverity = incidents.activeBySeverity().entrySet().stream()
         .map(e -> new SeverityCount(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).toList();
     activeIncidents = bySeverity.stream().mapToInt(SeverityCount::count).sum();
+    coverage = coverageService.lastDays(30).stream().map(f -> {
+      CoverageBacking.Row r = CoverageBacking.row(f);
+      return new CoverageBacking.Row(r.key(), r.title(), r.evidenced(), r.failing(), r.notEvidenced(), List.of());
+    }).toList();
     trend = trendChart(detection.trend(java.time.LocalDate.now(clock).minusDays(13)));
     latest = incidents.find(new dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Filter("open", null, null, null,
         null, null, null, null, null, null), 5);
@@ -87,6 +95,10 @@ public class OverviewBacking implements Serializable {
                 .add("incidents", p.createObjectBuilder().add("type", "linear").add("position", "right").add("beginAtZero", true)
                     .add("grid", p.createObjectBuilder().add("drawOnChartArea", false)))))
         .build().toString();
+  }
+
+  public List<CoverageBacking.Row> getCoverage() {
+    return coverage;
   }
 
   public String getTrend() {
