@@ -396,6 +396,22 @@ interface DashboardContract extends Deployed {
       b.waitForText(By.id("adminForm:messages"), "Created user " + newUser);
       assertThat(b.find(By.id("users")).getText()).contains(newUser + " (APPROVER)");
 
+      String policy = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+      b.type(By.id("adminForm:policyName"), policy);
+      b.type(By.id("adminForm:policySources"), source);
+      b.type(By.id("adminForm:policyTools"), "payments.*");
+      b.type(By.id("adminForm:level2Approvers"), "user:" + newUser);
+      b.type(By.id("adminForm:level2Deadline"), "PT1H");
+      b.click(By.id("adminForm:savePolicy"));
+      b.waitForText(By.id("adminForm:messages"), "Saved escalation policy " + policy);
+      assertThat(b.find(By.id("adminForm:policies")).getText()).contains(policy).contains("tools payments.*")
+          .contains("role:APPROVER within PT15M; then user:" + newUser + " within PT1H");
+      assertThat(api().get("api/v1/escalation-policies/" + policy, Api.ADMIN_TOKEN).status()).isEqualTo(200);
+      b.type(By.id("adminForm:level1Deadline"), "soon");
+      b.click(By.id("adminForm:savePolicy"));
+      b.waitForText(By.id("adminForm:messages"), "must be an ISO 8601 duration");
+      b.shot("policies");
+
       b.type(By.id("adminForm:thresholds:0:value"), "three");
       b.click(By.id("adminForm:saveThresholds"));
       b.waitForText(By.id("adminForm:messages"), "DENY_THEN_OVERRIDE.count must be a whole number");
