@@ -36,7 +36,8 @@ import java.util.Set;
 
 /**
  * {@code admin.xhtml} (ADMIN only, by {@code web.xml} and again in every action): enforcement points
- * and their ingest keys, users, workflow declarations and signal thresholds. A new key is shown once.
+ * and their ingest keys, users, workflow declarations and signal thresholds (escalation policies:
+ * {@link EscalationPolicyAdminBacking}). A new key is shown once.
  */
 @Named
 @ViewScoped
@@ -55,24 +56,6 @@ public class AdminBacking implements Serializable {
 
   @Inject
   SignalSettings settings;
-
-  @Inject
-  dev.agenttrail.webapp.application.EscalationPolicyService policies;
-
-  /** A policy as the table shows it. */
-  public record PolicyRow(String name, String match, String levels) implements Serializable {}
-
-  private List<PolicyRow> policyRows = List.of();
-  private String policyName;
-  private String policySources;
-  private String policyTools;
-  private String policyOperations;
-  private String policyAgents;
-  private String policyMin;
-  private String level1Approvers = "role:APPROVER";
-  private String level1Deadline = "PT15M";
-  private String level2Approvers;
-  private String level2Deadline;
 
   @Inject
   SecurityContext security;
@@ -146,15 +129,12 @@ public class AdminBacking implements Serializable {
     userRows = users.all().stream().map(u -> u.username() + " (" + String.join(", ", u.roles().stream().map(Role::name).sorted().toList())
         + ")").toList();
     workflowRows = workflows.find(null);
-    policyRows = policies.all().stream().map(p -> new PolicyRow(p.policy().name(), describe(p.policy().match()),
-        String.join("; then ", p.policy().levels().stream().map(l -> l.approvers().stream().map(Object::toString)
-            .collect(java.util.stream.Collectors.joining(", ")) + " within " + l.deadline()).toList()))).toList();
     Map<String, String> defaults = Thresholds.DEFAULTS.byName();
     thresholds = settings.current().byName().entrySet().stream()
         .map(e -> new ThresholdRow(e.getKey(), e.getValue(), defaults.get(e.getKey()))).toList();
   }
 
-  private boolean admin() {
+  boolean admin() {
     if (callerRoles.any("ADMIN")) {
       return true;
     }
@@ -286,163 +266,7 @@ public class AdminBacking implements Serializable {
     }
   }
 
-  private static String describe(dev.agenttrail.domain.escalation.PolicyMatch m) {
-    List<String> parts = new ArrayList<>();
-    if (!m.sources().isEmpty()) {
-      parts.add("sources " + String.join(", ", m.sources()));
-    }
-    if (!m.tools().isEmpty()) {
-      parts.add("tools " + String.join(", ", m.tools()));
-    }
-    if (!m.operations().isEmpty()) {
-      parts.add("operations " + String.join(", ", m.operations()));
-    }
-    if (m.minClassification() != null) {
-      parts.add("data at least " + m.minClassification().wireName());
-    }
-    if (!m.agents().isEmpty()) {
-      parts.add("agents " + String.join(", ", m.agents()));
-    }
-    return parts.isEmpty() ? "every approval request" : String.join("; ", parts);
-  }
-
-  public void savePolicy() {
-    if (!admin()) {
-      return;
-    }
-    try {
-      List<dev.agenttrail.domain.escalation.EscalationLevel> levels = new ArrayList<>();
-      levels.add(level(level1Approvers, level1Deadline));
-      if (level2Approvers != null && !level2Approvers.isBlank()) {
-        levels.add(level(level2Approvers, level2Deadline));
-      }
-      String name = policyName == null ? "" : policyName.trim();
-      dev.agenttrail.domain.escalation.EscalationPolicy policy = new dev.agenttrail.domain.escalation.EscalationPolicy(name,
-          new dev.agenttrail.domain.escalation.PolicyMatch(List.copyOf(names(policySources)), List.copyOf(names(policyTools)),
-              List.copyOf(names(policyOperations)), policyMin == null || policyMin.isBlank() ? null : Classification.of(policyMin),
-              List.copyOf(names(policyAgents))), levels);
-      if (policies.all().stream().anyMatch(p -> p.policy().name().equals(name))) {
-        policies.replace(policy);
-      } else {
-        policies.create(policy);
-      }
-      info(Texts.forView().format("admin.policy.saved", name));
-      policyName = null;
-    } catch (IllegalArgumentException | ConflictException | NotFoundException e) {
-      error(e.getMessage());
-    }
-    load();
-  }
-
-  public void deletePolicy(String name) {
-    if (!admin()) {
-      return;
-    }
-    try {
-      policies.delete(name);
-      info(Texts.forView().format("admin.policy.deleted", name));
-    } catch (NotFoundException e) {
-      error(e.getMessage());
-    }
-    load();
-  }
-
-  private static dev.agenttrail.domain.escalation.EscalationLevel level(String approvers, String deadline) {
-    Duration d;
-    try {
-      d = Duration.parse(deadline == null ? "" : deadline.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("A deadline must be an ISO 8601 duration such as PT15M, not '" + deadline + "'.");
-    }
-    return new dev.agenttrail.domain.escalation.EscalationLevel(
-        names(approvers).stream().map(dev.agenttrail.domain.escalation.Approver::parse).toList(), d);
-  }
-
-  public List<PolicyRow> getPolicyRows() {
-    return policyRows;
-  }
-
-  public String getPolicyName() {
-    return policyName;
-  }
-
-  public void setPolicyName(String v) {
-    policyName = v;
-  }
-
-  public String getPolicySources() {
-    return policySources;
-  }
-
-  public void setPolicySources(String v) {
-    policySources = v;
-  }
-
-  public String getPolicyTools() {
-    return policyTools;
-  }
-
-  public void setPolicyTools(String v) {
-    policyTools = v;
-  }
-
-  public String getPolicyOperations() {
-    return policyOperations;
-  }
-
-  public void setPolicyOperations(String v) {
-    policyOperations = v;
-  }
-
-  public String getPolicyAgents() {
-    return policyAgents;
-  }
-
-  public void setPolicyAgents(String v) {
-    policyAgents = v;
-  }
-
-  public String getPolicyMin() {
-    return policyMin;
-  }
-
-  public void setPolicyMin(String v) {
-    policyMin = v;
-  }
-
-  public String getLevel1Approvers() {
-    return level1Approvers;
-  }
-
-  public void setLevel1Approvers(String v) {
-    level1Approvers = v;
-  }
-
-  public String getLevel1Deadline() {
-    return level1Deadline;
-  }
-
-  public void setLevel1Deadline(String v) {
-    level1Deadline = v;
-  }
-
-  public String getLevel2Approvers() {
-    return level2Approvers;
-  }
-
-  public void setLevel2Approvers(String v) {
-    level2Approvers = v;
-  }
-
-  public String getLevel2Deadline() {
-    return level2Deadline;
-  }
-
-  public void setLevel2Deadline(String v) {
-    level2Deadline = v;
-  }
-
-  private static Set<String> names(String text) {
+  static Set<String> names(String text) {
     Set<String> out = new LinkedHashSet<>();
     if (text != null) {
       Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
@@ -450,11 +274,11 @@ public class AdminBacking implements Serializable {
     return out;
   }
 
-  private static void info(String text) {
+  static void info(String text) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
-  private static void error(String text) {
+  static void error(String text) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
