@@ -57,19 +57,9 @@ public class JdbcIncidents {
         .append(" LIMIT ? OFFSET ?");
     args.add(limit);
     args.add(offset);
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-      Sql.bind(s, args.toArray());
-      List<Incident> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new DetectionStoreException("could not query incidents", e);
-    }
+    return rows(sql.toString(), "incidents", JdbcIncidents::row, args.toArray());
   }
+
 
   public int count(Filter f) {
     StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM incident i WHERE 1 = 1");
@@ -184,75 +174,53 @@ public class JdbcIncidents {
 
   /** The incident's evidence, in ledger order, at most {@code limit} entries. */
   public List<Evidence> evidence(long id, int limit) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT e.seq, e.source, e.event_id, e.type, e.occurred_at FROM incident_evidence v"
-            + " JOIN event e ON e.seq = v.seq WHERE v.incident_id = ? ORDER BY v.seq LIMIT ?")) {
-      s.setLong(1, id);
-      s.setInt(2, limit);
-      List<Evidence> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.instant(rs, "occurred_at")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new DetectionStoreException("could not read an incident's evidence", e);
-    }
+    return rows("SELECT e.seq, e.source, e.event_id, e.type, e.occurred_at FROM incident_evidence v JOIN event e ON e.seq = v.seq"
+        + " WHERE v.incident_id = ? ORDER BY v.seq LIMIT ?", "an incident's evidence", rs -> new Evidence(rs.getLong(1),
+        rs.getString(2), rs.getString(3), rs.getString(4), Sql.instant(rs, "occurred_at")), id, limit);
   }
+
 
   public List<MappingRow> mappings(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT framework, framework_version, entry, provenance, rationale"
-            + " FROM incident_mapping WHERE incident_id = ? ORDER BY framework, entry")) {
-      s.setLong(1, id);
-      List<MappingRow> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(new MappingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new DetectionStoreException("could not read an incident's mappings", e);
-    }
+    return rows("SELECT framework, framework_version, entry, provenance, rationale FROM incident_mapping WHERE incident_id = ?"
+        + " ORDER BY framework, entry", "an incident's mappings", rs -> new MappingRow(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getString(4), rs.getString(5)), id);
   }
 
+
   public List<Transition> transitions(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT changed_at, actor, from_status, to_status, reason, expires_at"
-            + " FROM incident_transition WHERE incident_id = ? ORDER BY id")) {
-      s.setLong(1, id);
-      List<Transition> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Transition(Sql.instant(rs, "changed_at"), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              Sql.instant(rs, "expires_at")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new DetectionStoreException("could not read an incident's history", e);
-    }
+    return rows("SELECT changed_at, actor, from_status, to_status, reason, expires_at FROM incident_transition"
+        + " WHERE incident_id = ? ORDER BY id", "an incident's history", rs -> new Transition(Sql.instant(rs, "changed_at"),
+        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Sql.instant(rs, "expires_at")), id);
   }
+
 
   /** Incidents whose evidence includes the ledger entry {@code seq}. */
   public List<Incident> withEvidence(long seq) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM incident i JOIN incident_evidence v ON v.incident_id = i.id"
-            + " WHERE v.seq = ? ORDER BY i.id")) {
-      s.setLong(1, seq);
-      List<Incident> out = new ArrayList<>();
+    return rows("SELECT " + COLUMNS + " FROM incident i JOIN incident_evidence v ON v.incident_id = i.id WHERE v.seq = ?"
+        + " ORDER BY i.id", "incidents", JdbcIncidents::row, seq);
+  }
+
+  /** Reads one row of a result. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The rows of a query with positional arguments; {@code what} names it in the error. */
+  private <T> List<T> rows(String sql, String what, RowReader<T> reader, Object... args) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      Sql.bind(s, args);
+      List<T> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(row(rs));
+          out.add(reader.read(rs));
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new DetectionStoreException("could not read incidents", e);
+      throw new DetectionStoreException("could not read " + what, e);
     }
   }
+
 
   /**
    * Moves an incident from {@code from} to {@code to} and records the transition, in the caller's

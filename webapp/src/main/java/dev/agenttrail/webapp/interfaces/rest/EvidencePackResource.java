@@ -5,7 +5,6 @@ import dev.agenttrail.reports.evidence.PackScope;
 import dev.agenttrail.reports.evidence.PackSigningKey;
 import dev.agenttrail.webapp.application.EvidencePackService;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,8 +23,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code /api/v1/evidence-packs}: generate a pack for a period, frameworks and agents, follow its
@@ -103,7 +100,7 @@ public class EvidencePackResource {
     if (!to.isAfter(from)) {
       throw SourceResource.invalid("/to", "'to' must be after 'from'");
     }
-    return new PackScope(from, to, texts(request, "frameworks"), texts(request, "agents"));
+    return new PackScope(from, to, JsonBodies.texts(request, "frameworks"), JsonBodies.texts(request, "agents"));
   }
 
   private static Instant time(JsonObject request, String name) {
@@ -116,23 +113,5 @@ public class EvidencePackResource {
     } catch (DateTimeParseException e) {
       throw SourceResource.invalid("/" + name, "'" + name + "' must be an RFC 3339 time with offset, such as 2026-11-16T00:00:00Z");
     }
-  }
-
-  private static List<String> texts(JsonObject request, String name) {
-    JsonValue value = request.get(name);
-    if (value == null || value == JsonValue.NULL) {
-      return List.of();
-    }
-    if (!(value instanceof JsonArray array)) {
-      throw SourceResource.invalid("/" + name, "'" + name + "' must be an array of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      if (!(array.get(i) instanceof JsonString s) || s.getString().isBlank() || s.getString().contains(",")) {
-        throw SourceResource.invalid("/" + name + "/" + i, "'" + name + "' must hold non-empty strings without commas");
-      }
-      out.add(s.getString());
-    }
-    return out;
   }
 }

@@ -5,12 +5,10 @@ import dev.agenttrail.webapp.application.EvidencePackSchedules;
 import dev.agenttrail.webapp.application.EvidencePackService;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcEvidencePackSchedules.ScheduleRow;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,7 +80,7 @@ public class EvidencePackScheduleResource {
   }
 
   private EvidencePackSchedules.Settings settings(JsonObject o) {
-    List<String> frameworks = texts(o, "frameworks");
+    List<String> frameworks = JsonBodies.texts(o, "frameworks");
     packs.checkFrameworks(frameworks);
     JsonValue retention = o.get("retentionDays");
     int days = 90;
@@ -96,25 +93,7 @@ public class EvidencePackScheduleResource {
     JsonValue paused = o.get("paused");
     String lookback = JsonBodies.text(o, "lookback");
     return new EvidencePackSchedules.Settings(JsonBodies.text(o, "name"), JsonBodies.text(o, "cron"),
-        lookback == null ? "P7D" : lookback, frameworks, texts(o, "agents"), days, paused == JsonValue.TRUE);
-  }
-
-  private static List<String> texts(JsonObject request, String name) {
-    JsonValue value = request.get(name);
-    if (value == null || value == JsonValue.NULL) {
-      return List.of();
-    }
-    if (!(value instanceof JsonArray array)) {
-      throw SourceResource.invalid("/" + name, "'" + name + "' must be an array of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      if (!(array.get(i) instanceof JsonString s) || s.getString().isBlank() || s.getString().contains(",")) {
-        throw SourceResource.invalid("/" + name + "/" + i, "'" + name + "' must hold non-empty strings without commas");
-      }
-      out.add(s.getString());
-    }
-    return out;
+        lookback == null ? "P7D" : lookback, frameworks, JsonBodies.texts(o, "agents"), days, paused == JsonValue.TRUE);
   }
 
   private JsonObject describe(ScheduleRow s, boolean history) {

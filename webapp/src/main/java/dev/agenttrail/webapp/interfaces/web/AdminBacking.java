@@ -69,36 +69,6 @@ public class AdminBacking implements Serializable {
   /** A source as the table shows it. */
   public record SourceRow(String name, String mode, String heartbeat, List<String> activeKeys) implements Serializable {}
 
-  /** A threshold as the form edits it. */
-  public static final class ThresholdRow implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final String name;
-    private final String defaultValue;
-    private String value;
-
-    ThresholdRow(String name, String value, String defaultValue) {
-      this.name = name;
-      this.value = value;
-      this.defaultValue = defaultValue;
-    }
-
-    public String getName() {
-      return name;
-    }
-
-    public String getDefaultValue() {
-      return defaultValue;
-    }
-
-    public String getValue() {
-      return value;
-    }
-
-    public void setValue(String value) {
-      this.value = value;
-    }
-  }
-
   private List<SourceRow> sourceRows = List.of();
   private List<String> userRows = List.of();
   private List<WorkflowDeclarations.Workflow> workflowRows = List.of();
