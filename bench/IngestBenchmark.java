@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run it with bench/ingest-benchmark.sh (which builds the classpath), or:
  * java -cp h2.jar:postgresql.jar bench/IngestBenchmark.java [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
+ *      [--only h2|postgresql] [--detection no-wait]
+ * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
 
@@ -43,6 +45,8 @@ public class IngestBenchmark {
   static String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
   static String pgUser = "postgres";
   static String pgPassword = "";
+  static String only = "";
+  static boolean waitForDetection = true;
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   public static void main(String[] args) throws Exception {
@@ -55,13 +59,20 @@ public class IngestBenchmark {
         case "--jar" -> jar = args[i + 1];
         case "--pg" -> pgUrl = args[i + 1];
         case "--pg-user" -> pgUser = args[i + 1];
+        case "--only" -> only = args[i + 1].toLowerCase(Locale.ROOT);
+        case "--detection" -> waitForDetection = !args[i + 1].equals("no-wait");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events (after %,d warm-up events), batches of %d, %d clients, %d cores, %s%n",
         events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(), Instant.now());
     Path work = Files.createDirectories(Path.of("bench-data", "run-" + System.currentTimeMillis()));
-    run("H2", work, null);
+    if (!only.equals("postgresql")) {
+      run("H2", work, null);
+    }
+    if (only.equals("h2")) {
+      return;
+    }
     if (pgAnswers()) {
       run("PostgreSQL", work, pgUrl + "?currentSchema=bench_" + System.currentTimeMillis());
     } else {
@@ -75,7 +86,13 @@ public class IngestBenchmark {
     Path dataDir = work.resolve(db.toLowerCase(Locale.ROOT));
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    // Extra server JVM options, e.g. a flight recording: AGENTTRAIL_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=h2.jfr"
+    String extra = System.getenv().getOrDefault("AGENTTRAIL_BENCH_JVM_OPTS", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dataDir.resolveSibling(db.toLowerCase(Locale.ROOT) + "-server.log").toFile());
     Files.createDirectories(dataDir);
@@ -125,7 +142,9 @@ public class IngestBenchmark {
     HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
         .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
     System.out.printf(Locale.ROOT, "ledger verify (%.1f s): %s%n", (System.nanoTime() - t) / 1e9, verify.body());
-    detection(base, ingestStart, ingestEnd);
+    if (waitForDetection) {
+      detection(base, ingestStart, ingestEnd);
+    }
     return rate;
   }
 
@@ -150,12 +169,20 @@ public class IngestBenchmark {
     String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
         .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
     StringBuilder delay = new StringBuilder();
+    StringBuilder lock = new StringBuilder();
     for (String line : metrics.split("\n")) {
-      if (!line.startsWith("#") && line.contains("agenttrail_detection_delay")) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      if (line.contains("agenttrail_detection_delay") && (line.contains("_mean") || line.contains("_max") || line.contains("\"0.99\""))) {
         delay.append("\n  ").append(line);
+      } else if (line.contains("agenttrail_ledger_lock") && (line.contains("_sum") || line.contains("_count"))) {
+        lock.append("\n  ").append(line);
       }
     }
-    System.out.println("detection delay (store to detected): " + (delay.length() == 0 ? "n/a" : delay));
+    System.out.println("detection delay (store to detected, ns): " + (delay.length() == 0 ? "n/a" : delay));
+    System.out.printf(Locale.ROOT, "ledger lock held and waited (totals over warm-up and run; the run took %.1f s): %s%n",
+        (ingestEnd - ingestStart) / 1e9, lock.length() == 0 ? "n/a" : lock);
   }
 
   /** Sends {@code count} events in batches from the clients; answers the seconds it took. */

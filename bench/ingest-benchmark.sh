@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingest benchmark (figures, not assertions): see bench/IngestBenchmark.java and docs/benchmarks.md.
-# Usage: bench/ingest-benchmark.sh [--events 200000] [--batch 500] [--clients 4]
+# Usage: bench/ingest-benchmark.sh [--events 200000] [--batch 500] [--clients 4] [--only h2|postgresql]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f webapp/target/agenttrail.jar ] || mvn -B -q -DskipTests package

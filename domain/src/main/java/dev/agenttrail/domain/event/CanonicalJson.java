@@ -36,13 +36,45 @@ public final class CanonicalJson {
     return write(value).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Length in UTF-8 bytes of the canonical form. */
+  /**
+   * Length in UTF-8 bytes of the canonical form, counted without writing it: member order does not
+   * change the length, so nothing is sorted either.
+   */
   public static int utf8Length(JsonValue value) {
-    String text = write(value);
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
+    return switch (value.getValueType()) {
+      case OBJECT -> {
+        JsonObject object = value.asJsonObject();
+        int length = 2 + Math.max(0, object.size() - 1);
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+          length += stringLength(member.getKey()) + 1 + utf8Length(member.getValue());
+        }
+        yield length;
+      }
+      case ARRAY -> {
+        JsonArray array = value.asJsonArray();
+        int length = 2 + Math.max(0, array.size() - 1);
+        for (JsonValue item : array) {
+          length += utf8Length(item);
+        }
+        yield length;
+      }
+      case STRING -> stringLength(((JsonString) value).getString());
+      case NUMBER -> number((JsonNumber) value).length();
+      case TRUE, NULL -> 4;
+      case FALSE -> 5;
+    };
+  }
+
+  /** UTF-8 bytes of {@code s} as {@link #appendString} writes it, quotes included. */
+  private static int stringLength(String s) {
+    int bytes = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+        bytes += 2;
+      } else if (c < 0x20) {
+        bytes += 6;
+      } else if (c < 0x80) {
         bytes += 1;
       } else if (c < 0x800) {
         bytes += 2;

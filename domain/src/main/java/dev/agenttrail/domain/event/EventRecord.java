@@ -36,7 +36,7 @@ public record EventRecord(
     TreeMap<String, JsonValue> stored = new TreeMap<>(event);
     stored.put("source", JsonSupport.PROVIDER.createValue(source));
     Instant occurredAt = utc(event.getString("occurredAt"));
-    stored.put("occurredAt", JsonSupport.PROVIDER.createValue(occurredAt.toString()));
+    stored.put("occurredAt", JsonSupport.PROVIDER.createValue(Timestamps.format(occurredAt)));
     for (String nested : TIMESTAMPED) {
       JsonValue value = event.get(nested);
       if (value instanceof JsonObject o && (o.containsKey("expiresAt") || o.containsKey("issuedAt"))) {
@@ -66,14 +66,14 @@ public record EventRecord(
     JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder(o);
     for (String name : List.of("expiresAt", "issuedAt")) {
       if (o.get(name) instanceof JsonString s) {
-        b.add(name, utc(s.getString()).toString());
+        b.add(name, Timestamps.format(utc(s.getString())));
       }
     }
     return b.build();
   }
 
   private static Instant utc(String timestamp) {
-    return EventValidator.parseTimestamp(timestamp).toInstant();
+    return Timestamps.parse(timestamp);
   }
 
   private static String text(JsonObject o, String name) {

@@ -27,6 +27,25 @@ public final class HashChain {
     return HEX.formatHex(sha.digest());
   }
 
+  /**
+   * The digest of the entry after {@code previous} (a 32-byte digest): the same value as
+   * {@link #next(String, byte[])} without hex round trips, for appending many entries with one
+   * {@code sha}.
+   */
+  public static byte[] next(MessageDigest sha, byte[] previous, byte[] canonical) {
+    sha.update(previous);
+    sha.update(canonical);
+    return sha.digest();
+  }
+
+  public static byte[] fromHex(String hex) {
+    return HEX.parseHex(hex);
+  }
+
+  public static String toHex(byte[] digest) {
+    return HEX.formatHex(digest);
+  }
+
   public static String next(String previousHex, String canonical) {
     return next(previousHex, canonical.getBytes(StandardCharsets.UTF_8));
   }

@@ -3,6 +3,7 @@ package dev.agenttrail.domain.signal;
 import static dev.agenttrail.domain.shared.JsonSupport.PROVIDER;
 
 import dev.agenttrail.domain.escalation.ApprovalRegistry.ApprovalStatus;
+import dev.agenttrail.domain.event.Timestamps;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -74,7 +75,7 @@ public class StoredDetectionState implements DetectionState {
     return new Declaration(stringSet(d.get("tools")), stringSet(d.get("dataScopes")),
         d.get("maxClassification") instanceof JsonString c ? Classification.of(c.getString()) : null,
         d.getBoolean("stateChangingAllowed", false),
-        d.get("expiresAt") instanceof JsonString e ? Instant.parse(e.getString()) : null);
+        d.get("expiresAt") instanceof JsonString e ? Timestamps.parse(e.getString()) : null);
   }
 
   @Override
@@ -119,7 +120,7 @@ public class StoredDetectionState implements DetectionState {
     List<Denial> out = new ArrayList<>();
     store.get("denials", key(agentId, subject)).ifPresent(o -> o.getJsonArray("denials").forEach(v -> {
       JsonObject d = v.asJsonObject();
-      Instant at = Instant.parse(d.getString("at"));
+      Instant at = Timestamps.parse(d.getString("at"));
       if (!at.isBefore(since)) {
         out.add(new Denial(at, d.getJsonNumber("seq").longValue()));
       }
@@ -224,7 +225,7 @@ public class StoredDetectionState implements DetectionState {
 
   private static PendingRevocation pending(String id, JsonObject o) {
     return new PendingRevocation(id, o.getString("agentId"), text(o, "source"), text(o, "task"),
-        Instant.parse(o.getString("completedAt")), Instant.parse(o.getString("dueBy")), o.getJsonNumber("seq").longValue());
+        Timestamps.parse(o.getString("completedAt")), Timestamps.parse(o.getString("dueBy")), o.getJsonNumber("seq").longValue());
   }
 
   // -- approvals
@@ -233,7 +234,7 @@ public class StoredDetectionState implements DetectionState {
   public Optional<ApprovalStatus> approval(String source, String approvalId) {
     // an enforcement point that runs its own approvals is authoritative for them
     Optional<ApprovalStatus> own = store.get("approval", key(source, approvalId)).map(o -> new ApprovalStatus(null,
-        o.getString("status"), o.getString("status").equals("approved"), Instant.parse(o.getString("at"))));
+        o.getString("status"), o.getString("status").equals("approved"), Timestamps.parse(o.getString("at"))));
     return own.isPresent() ? own : directory.approval(source, approvalId);
   }
 
@@ -297,7 +298,7 @@ public class StoredDetectionState implements DetectionState {
   public Map<String, Seen> lastSeen() {
     Map<String, Seen> out = new LinkedHashMap<>();
     store.all("seen").forEach((source, o) ->
-        out.put(source, new Seen(Instant.parse(o.getString("receivedAt")), o.getJsonNumber("seq").longValue(),
+        out.put(source, new Seen(Timestamps.parse(o.getString("receivedAt")), o.getJsonNumber("seq").longValue(),
             o.getBoolean("reported", false))));
     return out;
   }

@@ -44,4 +44,15 @@ class CanonicalJsonTest {
   void shouldCountUtf8Bytes() {
     assertThat(CanonicalJson.utf8Length(parse("{\"k\":\"é😀\"}"))).isEqualTo("{\"k\":\"é😀\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
+
+  @Test
+  void shouldCountTheUtf8LengthOfTheCanonicalFormWithoutWritingIt() {
+    for (String json : new String[] {"{}", "[]", "{\"a\":[1,2.50,-0.0,1e300,true,false,null],\"b\":{}}",
+        "{\"z\":\"\\u0001\\u001f\\b\\f\\n\\r\\t\\\"\\\\/\",\"\u00e9\u20ac\":\"\ud83d\ude00 caf\u00e9\"}",
+        "{\"gateway\":\"edge-1\",\"latencyMs\":42,\"tags\":[\"a\",\"b\",{\"k\":\"v\"}]}"}) {
+      JsonValue value = parse(json);
+      assertThat(CanonicalJson.utf8Length(value)).as(json)
+          .isEqualTo(CanonicalJson.write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+  }
 }

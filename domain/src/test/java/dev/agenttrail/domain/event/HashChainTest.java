@@ -29,4 +29,17 @@ class HashChainTest {
     String b1 = HashChain.next(HashChain.GENESIS, "{\"a\":9}");
     assertThat(HashChain.next(a1, "{\"a\":2}")).isNotEqualTo(HashChain.next(b1, "{\"a\":2}"));
   }
+
+  @Test
+  void shouldGiveTheSameChainWhenOneDigestAppendsManyEntries() {
+    java.security.MessageDigest sha = HashChain.sha256();
+    byte[] digest = HashChain.fromHex(HashChain.GENESIS);
+    String hex = HashChain.GENESIS;
+    for (String entry : new String[] {"{\"a\":1}", "{\"b\":\"\u20ac\"}", "{}"}) {
+      byte[] bytes = entry.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      digest = HashChain.next(sha, digest, bytes);
+      hex = HashChain.next(hex, entry);
+      assertThat(HashChain.toHex(digest)).isEqualTo(hex);
+    }
+  }
 }

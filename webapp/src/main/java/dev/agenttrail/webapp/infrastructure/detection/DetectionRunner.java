@@ -69,15 +69,18 @@ public class DetectionRunner {
   @Inject
   DetectionMetrics metrics;
 
-  /** What one step did; {@code locked} is false when another instance held the cursor. */
-  public record Step(boolean locked, int events, int firings, long cursor) {}
+  /**
+   * What one step did; {@code locked} is false when another instance held the cursor;
+   * {@code lastReceivedAt} is when the last event it processed was stored (null if it processed none).
+   */
+  public record Step(boolean locked, int events, int firings, long cursor, Instant lastReceivedAt) {}
 
   @Transactional
   public Step step() {
     try (Connection c = dataSource.getConnection()) {
       Long cursor = lockCursor(c);
       if (cursor == null) {
-        return new Step(false, 0, 0, -1);
+        return new Step(false, 0, 0, -1, null);
       }
       cache.beginAt(cursor);
       Instant now = clock.instant();
@@ -139,7 +142,8 @@ public class DetectionRunner {
           }
         }
       });
-      return new Step(true, batch.size(), firings.size(), moved);
+      return new Step(true, batch.size(), firings.size(), moved,
+          batch.isEmpty() ? null : batch.get(batch.size() - 1).receivedAt());
     } catch (SQLException e) {
       cache.invalidate();
       throw new DetectionStoreException("detection step failed", e);

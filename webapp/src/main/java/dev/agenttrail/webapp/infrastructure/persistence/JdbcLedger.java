@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,10 +28,12 @@ import javax.sql.DataSource;
  *
  * <p>Appending locks the single {@code ledger_head} row ({@code SELECT ... FOR UPDATE}) for the rest
  * of the caller's transaction. That one lock, held by whichever AgentTrail instance is writing,
- * makes the sequence gap-free, the chain linear and the duplicate check race-free: a concurrent
- * request carrying the same ids waits, then sees the committed rows and reports duplicates. The
- * unique constraint on {@code (source, event_id)} stays as the last line of defence. Callers must
- * run inside a JTA transaction.
+ * makes the sequence gap-free and the chain linear. Appends are serialised on it, so as little as
+ * possible happens while it is held: the duplicate check runs before it, and the unique constraint
+ * on {@code (event_id, source)} catches what that check cannot see, an id a concurrent request
+ * committed in between. That request's ids then raise {@link DuplicateRace}; the caller rolls back
+ * and appends again, and the second check reports them as duplicates. Callers must run inside a
+ * JTA transaction.
  */
 @ApplicationScoped
 public class JdbcLedger {
@@ -55,9 +59,29 @@ public class JdbcLedger {
   /** The ledger's last entry. */
   public record Head(long seq, String hash) {}
 
-  /** Appends the events that are new and reports, in request order, each event's fate. */
+  /**
+   * Another request committed one of these ids after this one checked for duplicates: roll back
+   * and append again.
+   */
+  public static final class DuplicateRace extends LedgerException {
+    DuplicateRace(SQLException cause) {
+      super("an event id of the batch was committed by a concurrent request", cause);
+    }
+  }
+
+  /**
+   * Appends the events that are new and reports, in request order, each event's fate.
+   *
+   * @throws DuplicateRace if a concurrent request stored one of the ids after the duplicate check
+   */
   public List<Appended> append(String source, List<EventRecord> events, Instant receivedAt) {
     try (Connection c = dataSource.getConnection()) {
+      Map<String, Long> known = existing(c, source, events);
+      byte[][] canonical = new byte[events.size()][];
+      for (int i = 0; i < canonical.length; i++) {
+        canonical[i] = events.get(i).canonical().getBytes(StandardCharsets.UTF_8);
+      }
+      MessageDigest sha = HashChain.sha256();
       long waiting = System.nanoTime();
       Head head = lockHead(c);
       long locked = System.nanoTime();
@@ -71,22 +95,24 @@ public class JdbcLedger {
           metrics.lockHeld(System.nanoTime() - locked);
         }
       });
-      Map<String, Long> known = existing(c, source, events);
       List<Appended> out = new ArrayList<>(events.size());
       long seq = head.seq();
       String hash = head.hash();
+      byte[] digest = HashChain.fromHex(hash);
       LocalDateTime received = utc(receivedAt);
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id,"
               + " task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (EventRecord e : events) {
+        for (int i = 0; i < events.size(); i++) {
+          EventRecord e = events.get(i);
           Long seen = known.get(e.id());
           if (seen != null) {
             out.add(new Appended(e.id(), true, seen));
             continue;
           }
           seq++;
-          hash = HashChain.next(hash, e.canonical());
+          digest = HashChain.next(sha, digest, canonical[i]);
+          hash = HashChain.toHex(digest);
           known.put(e.id(), seq);
           out.add(new Appended(e.id(), false, seq));
           insert.setLong(1, seq);
@@ -105,7 +131,14 @@ public class JdbcLedger {
           insert.addBatch();
         }
         if (seq > head.seq()) {
-          insert.executeBatch();
+          try {
+            insert.executeBatch();
+          } catch (SQLException e) {
+            if (uniqueViolation(e)) {
+              throw new DuplicateRace(e);
+            }
+            throw e;
+          }
           try (PreparedStatement update = c.prepareStatement("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1")) {
             update.setLong(1, seq);
             update.setString(2, hash);
@@ -117,6 +150,20 @@ public class JdbcLedger {
     } catch (SQLException e) {
       throw new LedgerException("could not append to the ledger", e);
     }
+  }
+
+  /** SQLSTATE 23505 anywhere in the chain (H2 and PostgreSQL both use it). */
+  private static boolean uniqueViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if ("23505".equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static Head lockHead(Connection c) throws SQLException {

@@ -5,6 +5,8 @@ import dev.agenttrail.domain.event.EventValidator;
 import dev.agenttrail.domain.event.Violation;
 import dev.agenttrail.webapp.application.IngestService;
 import dev.agenttrail.webapp.infrastructure.config.AgentTrailConfig;
+import dev.agenttrail.webapp.infrastructure.metrics.IngestActivity;
+import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedger;
 import dev.agenttrail.webapp.infrastructure.metrics.IngestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +34,12 @@ public class EventIntake {
   @Inject
   IngestMetrics metrics;
 
+  @Inject
+  IngestActivity activity;
+
   /** The items of a request body (JSON value, JSON array or NDJSON; gzip), or a problem. */
   public List<JsonValue> read(InputStream body, String encoding, String contentType) {
+    activity.touch();
     try {
       return new EventBatchReader(config.maxBodyBytes(), config.maxEventsPerRequest()).read(body, encoding, contentType);
     } catch (Problem p) {
@@ -47,6 +53,7 @@ public class EventIntake {
    * producers send something other than JSON events (OTLP protobuf).
    */
   public byte[] readBytes(InputStream body, String encoding) {
+    activity.touch();
     try {
       return new EventBatchReader(config.maxBodyBytes(), config.maxEventsPerRequest()).bytes(body, encoding);
     } catch (Problem p) {
@@ -65,6 +72,25 @@ public class EventIntake {
     return new EventValidator(config.maxAttributesBytes());
   }
 
+  /**
+   * Stores the batch; when a concurrent request committed one of its ids after the duplicate check,
+   * the transaction was rolled back and the batch is stored again (the check then sees those ids).
+   */
+  private IngestService.Receipt ingestRetryingRaces(String source, List<EventRecord> records) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ingest.ingest(source, records);
+      } catch (JdbcLedger.DuplicateRace race) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw race;
+        }
+      }
+    }
+  }
+
+  /** Attempts at storing a batch that keeps meeting concurrent requests with the same ids. */
+  private static final int MAX_ATTEMPTS = 10;
+
   /** Validates and stores events for {@code source}; nothing is stored if one is invalid. */
   public IngestService.Receipt store(String source, List<JsonValue> items, long startedNanos) {
     return store(source, items, List.of(), startedNanos);
@@ -75,6 +101,16 @@ public class EventIntake {
    * the request fail the same way).
    */
   public IngestService.Receipt store(String source, List<JsonValue> items, List<Violation> mappingProblems, long startedNanos) {
+    activity.storing();
+    try {
+      return validateAndStore(source, items, mappingProblems, startedNanos);
+    } finally {
+      activity.stored();
+    }
+  }
+
+  private IngestService.Receipt validateAndStore(String source, List<JsonValue> items, List<Violation> mappingProblems,
+      long startedNanos) {
     EventValidator validator = new EventValidator(config.maxAttributesBytes());
     List<Violation> problems = new ArrayList<>(mappingProblems);
     List<EventRecord> records = new ArrayList<>(items.size());
@@ -104,7 +140,7 @@ public class EventIntake {
     if (records.isEmpty()) {
       return new IngestService.Receipt(0, 0, List.of()); // an empty batch: nothing to lock for
     }
-    IngestService.Receipt receipt = ingest.ingest(source, records);
+    IngestService.Receipt receipt = ingestRetryingRaces(source, records);
     metrics.ingested(receipt.accepted(), receipt.duplicates(), System.nanoTime() - startedNanos);
     return receipt;
   }
