@@ -115,7 +115,7 @@ public class IngestBenchmark {
       if (warmup > 0) {
         send(base, registerSource(base, "warmup"), warmup, new ArrayList<>());
       }
-      httpRate = ingest(base);
+      httpRate = ingest(base, server);
     } finally {
       server.destroy();
       server.waitFor();
@@ -127,24 +127,30 @@ public class IngestBenchmark {
         100 * httpRate / single, 100 * httpRate / parallel, clients);
   }
 
-  static double ingest(String base) throws Exception {
+  static double ingest(String base, Process server) throws Exception {
     String key = registerSource(base, "bench");
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long ingestStart = System.nanoTime();
+    long cpuBefore = cpuNanos(server);
     double seconds = send(base, key, events, latencies);
     long ingestEnd = System.nanoTime();
+    long cpuIngest = cpuNanos(server) - cpuBefore;
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
     System.out.printf(Locale.ROOT, "AgentTrail HTTP ingest: %,d events in %.1f s = %,.0f events/s; request latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
         events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy)%n",
+        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds);
+    if (waitForDetection) {
+      detection(base, ingestStart, ingestEnd);
+      System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
+          (cpuNanos(server) - cpuBefore) / 1e3 / events);
+    }
     long t = System.nanoTime();
     HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
         .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
     System.out.printf(Locale.ROOT, "ledger verify (%.1f s): %s%n", (System.nanoTime() - t) / 1e9, verify.body());
-    if (waitForDetection) {
-      detection(base, ingestStart, ingestEnd);
-    }
     return rate;
   }
 
@@ -185,11 +191,23 @@ public class IngestBenchmark {
         (ingestEnd - ingestStart) / 1e9, lock.length() == 0 ? "n/a" : lock);
   }
 
-  /** Sends {@code count} events in batches from the clients; answers the seconds it took. */
+  /**
+   * Sends {@code count} events in batches from the clients; answers the seconds it took. The request
+   * bodies are built before the clock starts, so generating them does not take the cores the server
+   * is measured on.
+   */
   static double send(String base, String key, int count, List<Long> latencies) throws Exception {
     AtomicInteger next = new AtomicInteger();
     int events = count;
     int batches = (events + batch - 1) / batch;
+    List<byte[]> bodies = new ArrayList<>(batches);
+    for (int b = 0; b < batches; b++) {
+      StringBuilder body = new StringBuilder(batch * 640).append('[');
+      for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
+        body.append(i == b * batch ? "" : ",").append(event(i));
+      }
+      bodies.add(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
     List<Future<?>> jobs = new ArrayList<>();
@@ -197,13 +215,9 @@ public class IngestBenchmark {
       jobs.add(pool.submit(() -> {
         int b;
         while ((b = next.getAndIncrement()) < batches) {
-          StringBuilder body = new StringBuilder(batch * 640).append('[');
-          for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
-            body.append(i == b * batch ? "" : ",").append(event(i));
-          }
           HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
               .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
+              .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build();
           long t = System.nanoTime();
           HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
           latencies.add(System.nanoTime() - t);
@@ -246,9 +260,15 @@ public class IngestBenchmark {
       s.execute("CREATE INDEX ix_event_occurred ON event (occurred_at)");
     }
     String finalUrl = url;
+    String[] payloads = new String[events];
+    for (int i = 0; i < events; i++) {
+      payloads[i] = event(i); // built before the clock starts, as the HTTP run's bodies are
+    }
     AtomicInteger next = new AtomicInteger();
     int batches = (events + batch - 1) / batch;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
+    long cpuStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
     long start = System.nanoTime();
     List<Future<?>> jobs = new ArrayList<>();
     String hash = "0".repeat(64);
@@ -273,7 +293,7 @@ public class IngestBenchmark {
                 insert.setString(9, "TASK-" + (i / 1000));
                 insert.setString(10, "crm.lookup");
                 insert.setString(11, "allow");
-                insert.setString(12, event(i));
+                insert.setString(12, payloads[i]);
                 insert.setString(13, hash);
                 insert.addBatch();
               }
@@ -291,8 +311,10 @@ public class IngestBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     double rate = events / seconds;
-    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s%n",
-        writers, events, seconds, rate);
+    long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() - cpuStart;
+    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s;"
+        + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, events, seconds, rate, cpu / 1e3 / events);
     return rate;
   }
 
@@ -333,6 +355,23 @@ public class IngestBenchmark {
       Thread.sleep(200);
     }
     throw new IllegalStateException("AgentTrail was not ready within 120 s");
+  }
+
+  /** CPU time the process has used so far (user and system, all threads). */
+  static long cpuNanos(Process process) {
+    // the launcher may run the server in a child JVM: count the whole tree
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+        .mapToLong(p -> cpuNanos(p.pid())).sum();
+  }
+
+  static long cpuNanos(long pid) {
+    try { // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0; // not Linux, or the process ended
+    }
   }
 
   static boolean pgAnswers() {
