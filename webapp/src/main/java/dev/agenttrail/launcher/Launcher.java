@@ -40,6 +40,11 @@ public final class Launcher {
     System.setProperty("AGENTTRAIL_DATA_DIR", dataDir.toString());
 
     Path runtime = unpack(dataDir.resolve("runtime"));
+    // Payara's working directory is rebuilt at every start. Kept, it holds the domain configuration
+    // of the last run with the application deployed in it: Payara then starts that copy, answers
+    // requests with it, undeploys it to deploy the war named below, and is unavailable (503) in
+    // between, after /health/ready had already said 200.
+    deleteTree(dataDir.resolve("payara"));
     List<String> micro = new ArrayList<>(List.of(
         "--port", port,
         "--deploy", runtime.resolve("agenttrail.war").toString(),
@@ -110,6 +115,17 @@ public final class Launcher {
       }
     }, "agenttrail-stop"));
     System.exit(child.waitFor());
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static InputStream resource(String name) {

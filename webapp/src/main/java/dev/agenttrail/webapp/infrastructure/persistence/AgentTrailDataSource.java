@@ -41,6 +41,7 @@ public class AgentTrailDataSource implements DataSource {
       credentials.setProperty("options", "-c plan_cache_mode=force_custom_plan");
     } else if (url.startsWith("jdbc:h2:")) {
       driver = new org.h2.Driver();
+      url = durable(url);
     } else {
       throw new IllegalStateException("AGENTTRAIL_DB_URL must start with jdbc:postgresql: or jdbc:h2:");
     }
@@ -50,6 +51,17 @@ public class AgentTrailDataSource implements DataSource {
   static String embeddedUrl() {
     return "jdbc:h2:file:" + Settings.dataDir().resolve("db").resolve("agenttrail")
         + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000";
+  }
+
+  /**
+   * An H2 URL that writes every commit to the file before the commit returns. H2's default writes
+   * commits up to a second later from a background thread, so a process killed right after a 202
+   * lost events it had acknowledged. (The file is written, not forced to the device: a killed
+   * process loses nothing; a power cut can lose what the operating system had not written yet.
+   * PostgreSQL forces its log at every commit.) A URL that sets WRITE_DELAY itself is left alone.
+   */
+  static String durable(String h2Url) {
+    return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? h2Url : h2Url + ";WRITE_DELAY=0";
   }
 
   static boolean isPostgres() {
