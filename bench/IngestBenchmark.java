@@ -236,10 +236,14 @@ public class IngestBenchmark {
     return seconds;
   }
 
-  /** Plain JDBC batch inserts of rows shaped like AgentTrail's (same columns and indexes), no hashing, no checks. */
+  /**
+   * Plain JDBC batch inserts of rows shaped like AgentTrail's (same columns and indexes, same commit
+   * durability), no hashing, no checks.
+   */
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
-        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath();
+        // the durability AgentTrail runs H2 with: every commit written before it returns
+        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0";
   }
 
   static double rawCeiling(String url, boolean postgres, int writers) throws Exception {
