@@ -6,8 +6,8 @@ import dev.agenttrail.domain.event.Violation;
 import dev.agenttrail.webapp.application.IngestService;
 import dev.agenttrail.webapp.infrastructure.config.AgentTrailConfig;
 import dev.agenttrail.webapp.infrastructure.metrics.IngestActivity;
-import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedger;
 import dev.agenttrail.webapp.infrastructure.metrics.IngestMetrics;
+import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +24,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EventIntake {
+
+  /** Attempts at storing a batch that keeps meeting concurrent requests with the same ids. */
+  private static final int MAX_ATTEMPTS = 10;
 
   @Inject
   IngestService ingest;
@@ -87,9 +90,6 @@ public class EventIntake {
       }
     }
   }
-
-  /** Attempts at storing a batch that keeps meeting concurrent requests with the same ids. */
-  private static final int MAX_ATTEMPTS = 10;
 
   /** Validates and stores events for {@code source}; nothing is stored if one is invalid. */
   public IngestService.Receipt store(String source, List<JsonValue> items, long startedNanos) {
