@@ -84,6 +84,15 @@ public final class PageSession {
     }
   }
 
+  /** Takes over the session of another client (a browser), by its {@code JSESSIONID} cookie's value. */
+  public PageSession adopt(String sessionId) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie("JSESSIONID", sessionId);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(app, cookie);
+    return this;
+  }
+
   /** The session cookie, for requests made elsewhere. */
   public String sessionCookie() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst()
