@@ -592,36 +592,6 @@ interface DashboardContract extends Deployed {
     return new PageSession.Answer(200, html, null, 0, 0).nonce();
   }
 
-  @Test
-  default void shouldTellTheServerTimeOfEveryPageAndApiAnswer() {
-    String timing = "app;dur=[0-9]+\\.[0-9]";
-    PageSession session = new PageSession(api().app());
-    PageSession.Answer login = session.get("login.xhtml");
-    assertThat(login.headers().firstValue("Server-Timing")).hasValueSatisfying(v -> assertThat(v).matches(timing));
-    session.signIn(ADMIN, ADMIN_PASSWORD);
-    for (String page : List.of("index.xhtml", "incidents.xhtml", "events.xhtml", "coverage.xhtml?days=7", "catalog.xhtml")) {
-      PageSession.Answer answer = session.get(page);
-      assertThat(answer.status()).as(page).isEqualTo(200);
-      assertThat(answer.headers().allValues("Server-Timing")).as(page).singleElement()
-          .satisfies(v -> assertThat(v).matches(timing));
-      assertThat(answer.serverMs()).as(page).isGreaterThan(0).isLessThanOrEqualTo(answer.clientMs());
-    }
-    Api.Source source = api().newSource();
-    StringBuilder many = new StringBuilder("[");
-    for (int i = 0; i < 200; i++) {
-      many.append(i == 0 ? "" : ",").append(Api.event(Api.uniqueId()));
-    }
-    assertThat(api().events(source.key(), many.append("]").toString()).status()).isEqualTo(202);
-    // a small answer, a problem, and one larger than the response buffer, which goes out before the end of the chain
-    for (String path : List.of("api/v1/sources", "api/v1/no-such-thing", "api/v1/events?limit=200&source=" + source.name())) {
-      HttpResponse<String> answer = httpGet(path, null, Api.ADMIN_TOKEN);
-      assertThat(answer.headers().allValues("Server-Timing")).as(path).singleElement()
-          .satisfies(v -> assertThat(v).matches(timing));
-    }
-    assertThat(httpGet("api/v1/events?limit=200&source=" + source.name(), null, Api.ADMIN_TOKEN).body().length())
-        .as("larger than the 8 KiB the REST layer buffers").isGreaterThan(16384);
-  }
-
   private Browser browser(TestInfo test) {
     return Browser.open(api().app(), test.getTestMethod().orElseThrow().getName());
   }
