@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
     OtlpIntakeContract, CloudEventsIntakeContract, OperationsContract, DashboardContract, CatalogContract, DetectionContract,
-    EvidencePackContract, EscalationContract {
+    EvidencePackContract, EscalationContract, ServerTimingContract {
 
   @ArquillianResource
   URL base;

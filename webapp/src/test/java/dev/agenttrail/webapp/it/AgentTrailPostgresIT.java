@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AgentTrailPostgresIT implements IngestionContract, LedgerContract, AdministrationContract, OpaIntakeContract,
     OtlpIntakeContract, CloudEventsIntakeContract, CustomFrameworkContract, DetectionContract,
-    EvidencePackContract, EscalationContract {
+    EvidencePackContract, EscalationContract, ServerTimingContract {
 
   @ArquillianResource
   URL base;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import dev.agenttrail.webapp.bench.PageSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -519,6 +520,76 @@ interface DashboardContract extends Deployed {
     assertThat(decided.getString("state")).isEqualTo("approved");
     assertThat(decided.getString("decidedBy")).isEqualTo(name);
     assertThat(decided.getString("reason")).isEqualTo("refund matches ticket T-1");
+  }
+
+  @BrowserTest
+  default void shouldShowAnAuditorTheEscalationsReadOnlyAndRefuseAForgedDecision(TestInfo test) {
+    String auditor = user("AUDITOR");
+    String approver = user("APPROVER");
+    Api.Source source = api().newSource();
+    // The policy names the auditor as an approver too: only the rule that deciding needs the
+    // APPROVER role stands between the auditor and the case.
+    assertThat(api().post("api/v1/escalation-policies", Api.ADMIN_TOKEN, "application/json", "{\"name\":\"audit-"
+        + source.name() + "\",\"match\":{\"sources\":[\"" + source.name() + "\"]},"
+        + "\"levels\":[{\"approvers\":[\"role:APPROVER\",\"user:" + auditor + "\"],\"deadline\":\"PT30M\"}]}").status())
+        .isEqualTo(201);
+    Api.Reply receipt = api().events(source.key(), "[{\"id\":\"" + Api.uniqueId() + "\",\"occurredAt\":\"2026-11-23T08:15:00Z\","
+        + "\"type\":\"approval.requested\",\"agent\":{\"id\":\"spiffe://acme/agents/billing\",\"onBehalfOf\":\"bob\"},"
+        + "\"action\":{\"tool\":\"payments.refund\"},\"approval\":{\"id\":\"ap-audit\"}}]");
+    String caseId = receipt.json().getJsonArray("items").getJsonObject(0).getString("escalation");
+    By row = By.xpath("//tr[td[contains(., '" + caseId + "')]]");
+    try (Browser b = browser(test)) {
+      b.go("escalations.xhtml", "asked-for-escalations");
+      b.signIn(auditor, "correct horse battery");
+      b.find(row);
+      b.shot("escalations-read-only");
+      assertThat(b.find(row).getText()).contains("payments.refund").contains("Another level's or your own request");
+      assertThat(b.find(row).findElements(By.tagName("button"))).as("no approve or reject button").isEmpty();
+      assertThat(b.find(row).findElements(By.tagName("textarea"))).as("no reason field").isEmpty();
+
+      // the request the approve button would send, posted in the auditor's session
+      PageSession forger = new PageSession(api().app()).adopt(b.cookie("JSESSIONID"));
+      PageSession.Answer forged = forger.post("escalations.xhtml", viewState(b.pageSource()),
+          approval(b.find(row).getAttribute("data-ri"), nonce(b.pageSource()), "forged by an auditor"), false);
+      assertThat(forged.status()).isEqualTo(200);
+      assertThat(forged.body()).doesNotContain("Case " + caseId + " approved.");
+    }
+    jakarta.json.JsonObject after = api().get("api/v1/escalations/" + caseId, Api.ADMIN_TOKEN).json();
+    assertThat(after.getString("state")).as("the auditor's forged decision changed nothing").isEqualTo("open");
+
+    // the same request in an approver's session does decide: the forgery above was a real one
+    PageSession session = new PageSession(api().app());
+    session.signIn(approver, "correct horse battery");
+    PageSession.Answer page = session.get("escalations.xhtml");
+    java.util.regex.Matcher ri = java.util.regex.Pattern.compile("<tr data-ri=\"([0-9]+)\"(?:(?!</tr>).)*" + caseId,
+        java.util.regex.Pattern.DOTALL).matcher(page.body());
+    assertThat(ri.find()).isTrue();
+    PageSession.Answer approved = session.post("escalations.xhtml", page.viewState(), approval(ri.group(1), page.nonce(),
+        "checked the ticket"), false);
+    assertThat(approved.body()).contains("Case " + caseId + " approved.");
+    jakarta.json.JsonObject decided = api().get("api/v1/escalations/" + caseId, Api.ADMIN_TOKEN).json();
+    assertThat(decided.getString("state")).isEqualTo("approved");
+    assertThat(decided.getString("decidedBy")).isEqualTo(approver);
+  }
+
+  /** The fields the approve button of a row of the escalations table posts. */
+  private static java.util.Map<String, String> approval(String row, String nonce, String reason) {
+    java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("decideForm", "decideForm");
+    form.put("decideForm:cases:" + row + ":reason", reason);
+    form.put("decideForm:cases:" + row + ":approve", "");
+    if (nonce != null) {
+      form.put("primefaces.nonce", nonce);
+    }
+    return form;
+  }
+
+  private static String viewState(String html) {
+    return new PageSession.Answer(200, html, null, 0, 0).viewState();
+  }
+
+  private static String nonce(String html) {
+    return new PageSession.Answer(200, html, null, 0, 0).nonce();
   }
 
   private Browser browser(TestInfo test) {

@@ -101,6 +101,8 @@ public class JdbcIncidents {
    */
   public List<dev.agenttrail.domain.coverage.IncidentFacts> activeFacts(Instant since) {
     java.util.Map<Long, Object[]> byId = new java.util.LinkedHashMap<>();
+    // thousands of incidents share a few dozen mapped entries: one reference each
+    java.util.Map<String, dev.agenttrail.catalog.api.EntryRef> refsSeen = new java.util.HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT i.id, i.signal, i.status, m.framework, m.framework_version, m.entry"
             + " FROM incident i LEFT JOIN incident_mapping m ON m.incident_id = i.id"
@@ -112,7 +114,11 @@ public class JdbcIncidents {
           if (rs.getString(4) != null) {
             @SuppressWarnings("unchecked")
             List<dev.agenttrail.catalog.api.EntryRef> refs = (List<dev.agenttrail.catalog.api.EntryRef>) row[2];
-            refs.add(dev.agenttrail.catalog.api.EntryRef.of(rs.getString(4), rs.getString(5), rs.getString(6)));
+            String framework = rs.getString(4);
+            String version = rs.getString(5);
+            String entry = rs.getString(6);
+            refs.add(refsSeen.computeIfAbsent(framework + "@" + version + ":" + entry,
+                k -> dev.agenttrail.catalog.api.EntryRef.of(framework, version, entry)));
           }
         }
       }
@@ -172,10 +178,15 @@ public class JdbcIncidents {
     }
   }
 
-  /** The incident's evidence, in ledger order, at most {@code limit} entries. */
+  /**
+   * The incident's evidence, in ledger order, at most {@code limit} entries. The entries are picked
+   * from the evidence's key first and then looked up by {@code seq}: as a join, H2 chose to scan the
+   * whole event table and probe the evidence for each row (seconds at a million events).
+   */
   public List<Evidence> evidence(long id, int limit) {
-    return rows("SELECT e.seq, e.source, e.event_id, e.type, e.occurred_at FROM incident_evidence v JOIN event e ON e.seq = v.seq"
-        + " WHERE v.incident_id = ? ORDER BY v.seq LIMIT ?", "an incident's evidence", rs -> new Evidence(rs.getLong(1),
+    return rows("SELECT e.seq, e.source, e.event_id, e.type, e.occurred_at FROM event e WHERE e.seq IN (SELECT v.seq"
+        + " FROM incident_evidence v WHERE v.incident_id = ? ORDER BY v.seq LIMIT ?) ORDER BY e.seq", "an incident's evidence",
+        rs -> new Evidence(rs.getLong(1),
         rs.getString(2), rs.getString(3), rs.getString(4), Sql.instant(rs, "occurred_at")), id, limit);
   }
 

@@ -52,7 +52,7 @@ public class CoverageBacking implements Serializable {
   static Cell cell(FrameworkCoverage f, EntryCoverage e) {
     String state = e.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String why = switch (e.state()) {
-      case FAILING -> "Failing: incidents " + e.failingIncidents().stream().map(String::valueOf).collect(Collectors.joining(", "));
+      case FAILING -> failing(e.failingIncidents());
       case EVIDENCED -> "Evidenced by " + e.evidencingControls().stream().map(c -> c.value() + " (" + e.controlEvidence().get(c)
           + " events)").collect(Collectors.joining(", "));
       default -> e.controlEvidence().isEmpty() ? "Not evidenced: no runtime control maps here"
@@ -64,6 +64,25 @@ public class CoverageBacking implements Serializable {
         : "catalog.xhtml?entry=" + enc(f.key() + ":" + entry);
     return new Cell(f.frameworkId(), f.version(), entry, e.label(), state, e.label() + " - " + why, link);
   }
+
+  /** The figures of a framework without its cells, for the overview. */
+  static Row summary(FrameworkCoverage f) {
+    return new Row(f.key(), f.title(), f.count(CoverageState.EVIDENCED), f.count(CoverageState.FAILING),
+        f.count(CoverageState.NOT_EVIDENCED), List.of());
+  }
+
+  /**
+   * A failing cell's title: the newest {@link #NAMED} incidents and how many there are in all (with
+   * thousands of active incidents, naming every one made the page megabytes long).
+   */
+  static String failing(List<Long> ids) {
+    int n = ids.size();
+    String newest = java.util.stream.IntStream.range(0, Math.min(NAMED, n)).mapToObj(i -> String.valueOf(ids.get(n - 1 - i)))
+        .collect(Collectors.joining(", "));
+    return "Failing: incidents " + newest + (n > NAMED ? " and " + (n - NAMED) + " more, " + n + " in all" : "");
+  }
+
+  static final int NAMED = 10;
 
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

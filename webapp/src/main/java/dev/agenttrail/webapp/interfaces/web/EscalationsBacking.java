@@ -78,12 +78,19 @@ public class EscalationsBacking implements Serializable {
   private void decide(String id, boolean approve) {
     String reason = reasons.get(id);
     Texts texts = Texts.forView();
+    Decider me = decider();
+    // Checked here too, not only by leaving the buttons out: deciding needs the APPROVER role, as
+    // over REST, even where a policy names the user as an approver.
+    if (!me.roles().contains(Role.APPROVER.name())) {
+      message(FacesMessage.SEVERITY_ERROR, texts.format("escalations.forbidden"));
+      return;
+    }
     if (reason == null || reason.isBlank()) {
       message(FacesMessage.SEVERITY_ERROR, texts.format("escalations.reasonMissing"));
       return;
     }
     try {
-      escalations.decide(id, decider(), approve, reason.strip());
+      escalations.decide(id, me, approve, reason.strip());
       message(FacesMessage.SEVERITY_INFO, texts.format(approve ? "escalations.approved" : "escalations.rejected", id));
       reasons.remove(id);
     } catch (EscalationRefusedException | NotFoundException e) {

@@ -62,10 +62,7 @@ public class OverviewBacking implements Serializable {
     bySeverity = incidents.activeBySeverity().entrySet().stream()
         .map(e -> new SeverityCount(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).toList();
     activeIncidents = bySeverity.stream().mapToInt(SeverityCount::count).sum();
-    coverage = coverageService.lastDays(30).stream().map(f -> {
-      CoverageBacking.Row r = CoverageBacking.row(f);
-      return new CoverageBacking.Row(r.key(), r.title(), r.evidenced(), r.failing(), r.notEvidenced(), List.of());
-    }).toList();
+    coverage = coverageService.lastDays(30).stream().map(CoverageBacking::summary).toList();
     trend = trendChart(detection.trend(java.time.LocalDate.now(clock).minusDays(13)));
     latest = incidents.find(new dev.agenttrail.webapp.infrastructure.detection.JdbcIncidents.Filter("open", null, null, null,
         null, null, null, null, null, null), 5);

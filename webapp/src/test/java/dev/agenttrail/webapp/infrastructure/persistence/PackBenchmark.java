@@ -1,7 +1,6 @@
 package dev.agenttrail.webapp.infrastructure.persistence;
 
 import dev.agenttrail.catalog.api.CatalogLoader;
-import dev.agenttrail.domain.event.HashChain;
 import dev.agenttrail.reports.evidence.EvidencePack;
 import dev.agenttrail.reports.evidence.EvidencePackBuilder;
 import dev.agenttrail.reports.evidence.PackScope;
@@ -14,12 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -50,7 +46,7 @@ public final class PackBenchmark {
         throw new IllegalStateException("the benchmark database holds " + have + " events; delete " + dir);
       }
       long t = System.nanoTime();
-      fill(ds, events, from);
+      BenchLedger.fill(ds, events, from, Duration.ofDays(7), BenchLedger.TOOL_CALLS, null);
       System.out.printf(Locale.ROOT, "filled %,d events in %.1f s%n", events, (System.nanoTime() - t) / 1e9);
     }
     System.gc();
@@ -85,47 +81,6 @@ public final class PackBenchmark {
     try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM event")) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static void fill(DataSource ds, int events, Instant from) throws Exception {
-    String previous = HashChain.GENESIS;
-    String padding = "x".repeat(380);
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at, received_at,"
-          + " type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?, 'bench-gw', ?, ?, ?,"
-          + " 'tool.invocation', ?, NULL, ?, 'search', 'allow', ?, ?)")) {
-        for (int seq = 1; seq <= events; seq++) {
-          Instant at = from.plusMillis((long) seq * 7 * 24 * 3600 * 1000 / (events + 1));
-          String agent = "spiffe://acme/agents/bench-" + (seq % 50);
-          String payload = "{\"action\":{\"tool\":\"search\"},\"agent\":{\"id\":\"" + agent + "\",\"task\":\"T-" + (seq % 1000)
-              + "\"},\"attributes\":{\"note\":\"" + padding + "\"},\"id\":\"b-" + seq + "\",\"occurredAt\":\"" + at
-              + "\",\"source\":\"bench-gw\",\"type\":\"tool.invocation\"}";
-          String hash = HashChain.next(previous, payload);
-          insert.setLong(1, seq);
-          insert.setString(2, "b-" + seq);
-          insert.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-          insert.setObject(4, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-          insert.setString(5, agent);
-          insert.setString(6, "T-" + (seq % 1000));
-          insert.setString(7, payload);
-          insert.setString(8, hash);
-          insert.addBatch();
-          previous = hash;
-          if (seq % 1000 == 0) {
-            insert.executeBatch();
-            c.commit();
-          }
-        }
-        insert.executeBatch();
-      }
-      try (PreparedStatement head = c.prepareStatement("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1")) {
-        head.setLong(1, events);
-        head.setString(2, previous);
-        head.executeUpdate();
-      }
-      c.commit();
     }
   }
 
