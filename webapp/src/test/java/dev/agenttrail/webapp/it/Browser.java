@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,8 +84,24 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Waits until the element shows {@code text}. An ajax update may replace the element between
+   * finding it and reading it: Chromium then answers "Node with given id does not belong to the
+   * document", which Selenium does not report as a stale element, so that is retried too.
+   */
   void waitForText(By by, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    wait.until(d -> {
+      try {
+        return d.findElement(by).getText().contains(text);
+      } catch (NoSuchElementException | StaleElementReferenceException e) {
+        return false;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return false;
+        }
+        throw e;
+      }
+    });
   }
 
   void type(By by, String text) {
