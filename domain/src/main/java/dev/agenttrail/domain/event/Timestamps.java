@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * RFC 3339 timestamps on the ingest and detection hot paths. {@link #parse} accepts exactly what
@@ -25,11 +24,8 @@ public final class Timestamps {
     if (fast != null) {
       return fast;
     }
-    try {
-      return OffsetDateTime.parse(text.replace('t', 'T').replace('z', 'Z')).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    OffsetDateTime parsed = EventValidator.parseTimestamp(text);
+    return parsed == null ? null : parsed.toInstant();
   }
 
   /** {@code instant} as {@link Instant#toString()} writes it. */
