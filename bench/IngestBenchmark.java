@@ -182,12 +182,14 @@ public class IngestBenchmark {
       }
       if (line.contains("agenttrail_detection_delay") && (line.contains("_mean") || line.contains("_max") || line.contains("\"0.99\""))) {
         delay.append("\n  ").append(line);
-      } else if (line.contains("agenttrail_ledger_lock") && (line.contains("_sum") || line.contains("_count"))) {
+      } else if (line.contains("agenttrail_ledger_lock") && (line.contains("_sum") || line.contains("_count"))
+          || line.contains("agenttrail_ledger_group_batches") && (line.contains("_count") || line.contains("_mean")
+          || line.contains("_max"))) {
         lock.append("\n  ").append(line);
       }
     }
     System.out.println("detection delay (store to detected, ns): " + (delay.length() == 0 ? "n/a" : delay));
-    System.out.printf(Locale.ROOT, "ledger lock held and waited (totals over warm-up and run; the run took %.1f s): %s%n",
+    System.out.printf(Locale.ROOT, "ledger lock held and waited, and batches per group commit (over warm-up and run; the run took %.1f s): %s%n",
         (ingestEnd - ingestStart) / 1e9, lock.length() == 0 ? "n/a" : lock);
   }
 

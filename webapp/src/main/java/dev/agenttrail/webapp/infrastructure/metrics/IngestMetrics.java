@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -27,6 +28,7 @@ public class IngestMetrics {
   private Timer latency;
   private Timer lockHeld;
   private Timer lockWaited;
+  private Histogram groups;
   private Counter spansMapped;
   private Counter spansContext;
   private Counter spansIgnored;
@@ -45,9 +47,11 @@ public class IngestMetrics {
     latency = registry.timer(Metadata.builder().withName("agenttrail_ingest_request")
         .withDescription("Time to validate, store and commit an accepted ingest request").build());
     lockHeld = registry.timer(Metadata.builder().withName("agenttrail_ledger_lock_held")
-        .withDescription("Time a batch holds the ledger lock: duplicate check, inserts, head update and commit").build());
+        .withDescription("Time a group of batches holds the ledger lock: inserts, head update and commit").build());
     lockWaited = registry.timer(Metadata.builder().withName("agenttrail_ledger_lock_wait")
-        .withDescription("Time a batch waits for the ledger lock held by other batches").build());
+        .withDescription("Time a group of batches waits for the ledger lock held by another server").build());
+    groups = registry.histogram(Metadata.builder().withName("agenttrail_ledger_group_batches")
+        .withDescription("Requests' batches appended together under one ledger lock and one commit").build());
     Metadata spans = Metadata.builder().withName("agenttrail_otlp_spans")
         .withDescription("OTLP spans received, by outcome: mapped to events, read for agent context, ignored (not GenAI), rejected").build();
     spansMapped = registry.counter(spans, new Tag("outcome", "mapped"));
@@ -77,6 +81,11 @@ public class IngestMetrics {
 
   public void lockWaited(long nanos) {
     lockWaited.update(Duration.ofNanos(nanos));
+  }
+
+  /** A group commit of this many requests' batches. */
+  public void grouped(int batches) {
+    groups.update(batches);
   }
 
   public void rejected(int events) {

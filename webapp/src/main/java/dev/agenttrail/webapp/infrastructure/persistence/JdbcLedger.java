@@ -29,11 +29,13 @@ import javax.sql.DataSource;
  * <p>Appending locks the single {@code ledger_head} row ({@code SELECT ... FOR UPDATE}) for the rest
  * of the caller's transaction. That one lock, held by whichever AgentTrail instance is writing,
  * makes the sequence gap-free and the chain linear. Appends are serialised on it, so as little as
- * possible happens while it is held: the duplicate check runs before it, and the unique constraint
- * on {@code (event_id, source)} catches what that check cannot see, an id a concurrent request
- * committed in between. That request's ids then raise {@link DuplicateRace}; the caller rolls back
- * and appends again, and the second check reports them as duplicates. Callers must run inside a
- * JTA transaction.
+ * possible happens while it is held: the duplicate check and the canonical bytes are made before
+ * it ({@link #prepare}), and the unique constraint on {@code (event_id, source)} catches what that
+ * check cannot see, an id a concurrent request committed in between. That request's ids then raise
+ * {@link DuplicateRace}; the caller rolls back, prepares again, and the second check reports them
+ * as duplicates. Several prepared batches can be appended under one lock and one commit
+ * ({@link #append(List, Instant)}; see {@code GroupCommit}). Appending must run inside a JTA
+ * transaction.
  */
 @ApplicationScoped
 public class JdbcLedger {
@@ -70,17 +72,59 @@ public class JdbcLedger {
   }
 
   /**
-   * Appends the events that are new and reports, in request order, each event's fate.
-   *
-   * @throws DuplicateRace if a concurrent request stored one of the ids after the duplicate check
+   * A request's events made ready to append outside the ledger lock: the ids already stored (as
+   * far as could be seen when it was prepared) and each event's canonical bytes.
    */
-  public List<Appended> append(String source, List<EventRecord> events, Instant receivedAt) {
-    try (Connection c = dataSource.getConnection()) {
-      Map<String, Long> known = existing(c, source, events);
-      byte[][] canonical = new byte[events.size()][];
+  public static final class Batch {
+    private final String source;
+    private final List<EventRecord> events;
+    private final Map<String, Long> known;
+    private final byte[][] canonical;
+
+    public Batch(String source, List<EventRecord> events, Map<String, Long> known) {
+      this.source = source;
+      this.events = events;
+      this.known = known;
+      this.canonical = new byte[events.size()][];
       for (int i = 0; i < canonical.length; i++) {
         canonical[i] = events.get(i).canonical().getBytes(StandardCharsets.UTF_8);
       }
+    }
+
+    public String source() {
+      return source;
+    }
+
+    public List<EventRecord> events() {
+      return events;
+    }
+
+    public int size() {
+      return events.size();
+    }
+  }
+
+  /**
+   * Looks up which of the events are stored already and makes their canonical bytes: the work of an
+   * append that need not wait for the lock. Runs in its own connection, outside any transaction.
+   */
+  public Batch prepare(String source, List<EventRecord> events) {
+    try (Connection c = dataSource.getConnection()) {
+      return new Batch(source, events, existing(c, source, events));
+    } catch (SQLException e) {
+      throw new LedgerException("could not check the batch for events stored before", e);
+    }
+  }
+
+  /**
+   * Appends the new events of every batch under one lock and reports, per batch and in request
+   * order, each event's fate. An id that two batches of the group carry is stored once, for the
+   * first; the others see it as a duplicate.
+   *
+   * @throws DuplicateRace if a concurrent request stored one of the ids after its batch was prepared
+   */
+  public List<List<Appended>> append(List<Batch> batches, Instant receivedAt) {
+    try (Connection c = dataSource.getConnection()) {
       MessageDigest sha = HashChain.sha256();
       long waiting = System.nanoTime();
       Head head = lockHead(c);
@@ -95,7 +139,8 @@ public class JdbcLedger {
           metrics.lockHeld(System.nanoTime() - locked);
         }
       });
-      List<Appended> out = new ArrayList<>(events.size());
+      List<List<Appended>> out = new ArrayList<>(batches.size());
+      Map<String, Map<String, Long>> stored = new HashMap<>(); // per source: ids this group appended
       long seq = head.seq();
       String hash = head.hash();
       byte[] digest = HashChain.fromHex(hash);
@@ -103,32 +148,40 @@ public class JdbcLedger {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id,"
               + " task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (int i = 0; i < events.size(); i++) {
-          EventRecord e = events.get(i);
-          Long seen = known.get(e.id());
-          if (seen != null) {
-            out.add(new Appended(e.id(), true, seen));
-            continue;
+        for (Batch batch : batches) {
+          List<Appended> fates = new ArrayList<>(batch.size());
+          Map<String, Long> appended = stored.computeIfAbsent(batch.source, s -> new HashMap<>());
+          for (int i = 0; i < batch.size(); i++) {
+            EventRecord e = batch.events.get(i);
+            Long seen = batch.known.get(e.id());
+            if (seen == null) {
+              seen = appended.get(e.id());
+            }
+            if (seen != null) {
+              fates.add(new Appended(e.id(), true, seen));
+              continue;
+            }
+            seq++;
+            digest = HashChain.next(sha, digest, batch.canonical[i]);
+            hash = HashChain.toHex(digest);
+            appended.put(e.id(), seq);
+            fates.add(new Appended(e.id(), false, seq));
+            insert.setLong(1, seq);
+            insert.setString(2, batch.source);
+            insert.setString(3, e.id());
+            insert.setObject(4, utc(e.occurredAt()));
+            insert.setObject(5, received);
+            insert.setString(6, e.type().wireName());
+            insert.setString(7, e.agentId());
+            insert.setString(8, e.session());
+            insert.setString(9, e.task());
+            insert.setString(10, e.tool());
+            insert.setString(11, e.outcome());
+            insert.setString(12, e.canonical());
+            insert.setString(13, hash);
+            insert.addBatch();
           }
-          seq++;
-          digest = HashChain.next(sha, digest, canonical[i]);
-          hash = HashChain.toHex(digest);
-          known.put(e.id(), seq);
-          out.add(new Appended(e.id(), false, seq));
-          insert.setLong(1, seq);
-          insert.setString(2, source);
-          insert.setString(3, e.id());
-          insert.setObject(4, utc(e.occurredAt()));
-          insert.setObject(5, received);
-          insert.setString(6, e.type().wireName());
-          insert.setString(7, e.agentId());
-          insert.setString(8, e.session());
-          insert.setString(9, e.task());
-          insert.setString(10, e.tool());
-          insert.setString(11, e.outcome());
-          insert.setString(12, e.canonical());
-          insert.setString(13, hash);
-          insert.addBatch();
+          out.add(fates);
         }
         if (seq > head.seq()) {
           try {

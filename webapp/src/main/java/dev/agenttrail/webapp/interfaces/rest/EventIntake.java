@@ -3,11 +3,11 @@ package dev.agenttrail.webapp.interfaces.rest;
 import dev.agenttrail.domain.event.EventRecord;
 import dev.agenttrail.domain.event.EventValidator;
 import dev.agenttrail.domain.event.Violation;
+import dev.agenttrail.webapp.application.GroupCommit;
 import dev.agenttrail.webapp.application.IngestService;
 import dev.agenttrail.webapp.infrastructure.config.AgentTrailConfig;
 import dev.agenttrail.webapp.infrastructure.metrics.IngestActivity;
 import dev.agenttrail.webapp.infrastructure.metrics.IngestMetrics;
-import dev.agenttrail.webapp.infrastructure.persistence.JdbcLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,11 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class EventIntake {
 
-  /** Attempts at storing a batch that keeps meeting concurrent requests with the same ids. */
-  private static final int MAX_ATTEMPTS = 10;
-
   @Inject
-  IngestService ingest;
+  GroupCommit ledger;
 
   @Inject
   AgentTrailConfig config;
@@ -73,22 +70,6 @@ public class EventIntake {
   /** A validator with the contract's attributes limit, for adapters that sort out bad items first. */
   public EventValidator validator() {
     return new EventValidator(config.maxAttributesBytes());
-  }
-
-  /**
-   * Stores the batch; when a concurrent request committed one of its ids after the duplicate check,
-   * the transaction was rolled back and the batch is stored again (the check then sees those ids).
-   */
-  private IngestService.Receipt ingestRetryingRaces(String source, List<EventRecord> records) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return ingest.ingest(source, records);
-      } catch (JdbcLedger.DuplicateRace race) {
-        if (attempt == MAX_ATTEMPTS) {
-          throw race;
-        }
-      }
-    }
   }
 
   /** Validates and stores events for {@code source}; nothing is stored if one is invalid. */
@@ -140,7 +121,7 @@ public class EventIntake {
     if (records.isEmpty()) {
       return new IngestService.Receipt(0, 0, List.of()); // an empty batch: nothing to lock for
     }
-    IngestService.Receipt receipt = ingestRetryingRaces(source, records);
+    IngestService.Receipt receipt = ledger.store(source, records);
     metrics.ingested(receipt.accepted(), receipt.duplicates(), System.nanoTime() - startedNanos);
     return receipt;
   }
