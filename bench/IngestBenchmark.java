@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run it with bench/ingest-benchmark.sh (which builds the classpath), or:
  * java -cp h2.jar:postgresql.jar bench/IngestBenchmark.java [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
- *      [--only h2|postgresql] [--detection no-wait]
+ *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10]
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
@@ -41,6 +41,10 @@ public class IngestBenchmark {
   static int batch = 500;
   static int clients = 4;
   static int warmup = 20_000;
+  /** Warm-up goes on until the JIT compiler took less than this share of the server's CPU in a round. */
+  static double jitSettled = 0.10;
+  static int warmupRound = 20_000;
+  static int warmupMax = 2_000_000;
   static String jar = "webapp/target/agenttrail.jar";
   static String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
   static String pgUser = "postgres";
@@ -56,6 +60,7 @@ public class IngestBenchmark {
         case "--batch" -> batch = Integer.parseInt(args[i + 1]);
         case "--clients" -> clients = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+        case "--jit-settled" -> jitSettled = Double.parseDouble(args[i + 1]) / 100;
         case "--jar" -> jar = args[i + 1];
         case "--pg" -> pgUrl = args[i + 1];
         case "--pg-user" -> pgUser = args[i + 1];
@@ -112,19 +117,53 @@ public class IngestBenchmark {
     try {
       waitReady(base, server);
       System.out.printf(Locale.ROOT, "start-up to ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
-      if (warmup > 0) {
-        send(base, registerSource(base, "warmup"), warmup, new ArrayList<>());
-      }
+      warmUp(base, server);
       httpRate = ingest(base, server);
     } finally {
       server.destroy();
       server.waitFor();
     }
     // The ceiling with one writer (AgentTrail appends under one lock) and with as many writers as clients.
-    double single = rawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null, 1);
-    double parallel = rawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null, clients);
+    // Warmed up as the server was: the first rows a JVM inserts run slower than the later ones.
+    rawCeiling(rawUrl(dbUrl, work, "w"), dbUrl != null, 1, Math.min(events, 100_000), false);
+    double single = rawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null, 1, events, true);
+    double parallel = rawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null, clients, events, true);
     System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%n",
         100 * httpRate / single, 100 * httpRate / parallel, clients);
+  }
+
+  /**
+   * Sends at least {@code warmup} events, then goes on in rounds until the server's JIT compiler
+   * threads took less than {@code jitSettled} of its CPU in the last round: a server that has run
+   * for a while has compiled its hot code, one just started spends up to half of two cores on it.
+   * The first round's figures are printed too, as what a server sees in its first minute.
+   */
+  static void warmUp(String base, Process server) throws Exception {
+    int sent = 0;
+    int round = 0;
+    double jitShare = 1;
+    while (sent < warmup || jitShare >= jitSettled && sent < warmupMax) {
+      int count = Math.min(Math.max(warmup - sent, warmupRound), warmupRound);
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      long cpu = cpuNanos(server);
+      long jit = jitNanos(server);
+      double seconds = send(base, registerSource(base, "warmup-" + ++round), count, latencies);
+      cpu = cpuNanos(server) - cpu;
+      jit = jitNanos(server) - jit;
+      jitShare = cpu == 0 ? 0 : (double) jit / cpu;
+      if (round == 1) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "first %,d events after start-up: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
+            count, count / seconds, pct(sorted, 0.99), 100 * jitShare);
+      }
+      sent += count;
+      if (jitSettled <= 0 && sent >= warmup) {
+        break;
+      }
+    }
+    System.out.printf(Locale.ROOT, "warm-up: %,d events in %d rounds; JIT compiler %.0f %% of server CPU in the last round%s%n",
+        sent, round, 100 * jitShare, jitShare >= jitSettled && jitSettled > 0 ? " (did not settle; measuring anyway)" : "");
   }
 
   static double ingest(String base, Process server) throws Exception {
@@ -132,16 +171,18 @@ public class IngestBenchmark {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long ingestStart = System.nanoTime();
     long cpuBefore = cpuNanos(server);
+    long jitBefore = jitNanos(server);
     double seconds = send(base, key, events, latencies);
     long ingestEnd = System.nanoTime();
     long cpuIngest = cpuNanos(server) - cpuBefore;
+    long jitIngest = jitNanos(server) - jitBefore;
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
     System.out.printf(Locale.ROOT, "AgentTrail HTTP ingest: %,d events in %.1f s = %,.0f events/s; request latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
         events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
-    System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy)%n",
-        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds);
+    System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy; JIT compiler %.0f %% of it)%n",
+        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds, cpuIngest == 0 ? 0 : 100.0 * jitIngest / cpuIngest);
     if (waitForDetection) {
       detection(base, ingestStart, ingestEnd);
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
@@ -248,7 +289,7 @@ public class IngestBenchmark {
         : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0";
   }
 
-  static double rawCeiling(String url, boolean postgres, int writers) throws Exception {
+  static double rawCeiling(String url, boolean postgres, int writers, int events, boolean print) throws Exception {
     if (postgres) {
       url = url + "&reWriteBatchedInserts=true";
       try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
@@ -319,7 +360,7 @@ public class IngestBenchmark {
     double rate = events / seconds;
     long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() - cpuStart;
-    System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s;"
+    if (print) System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s;"
         + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, events, seconds, rate, cpu / 1e3 / events);
     return rate;
   }
@@ -370,11 +411,34 @@ public class IngestBenchmark {
         .mapToLong(p -> cpuNanos(p.pid())).sum();
   }
 
+  /** CPU time the JIT compiler threads of the process tree have used so far. */
+  static long jitNanos(Process process) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+        .mapToLong(p -> {
+          try (var tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+            return tasks.mapToLong(task -> {
+              try {
+                String stat = Files.readString(task.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                return comm.contains("CompilerThre") ? ticks(stat) : 0;
+              } catch (IOException | RuntimeException e) {
+                return 0; // the thread ended
+              }
+            }).sum();
+          } catch (IOException | RuntimeException e) {
+            return 0; // not Linux, or the process ended
+          }
+        }).sum();
+  }
+
+  static long ticks(String stat) { // utime and stime, fields 14 and 15, in clock ticks of 10 ms
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+  }
+
   static long cpuNanos(long pid) {
-    try { // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    try {
+      return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return 0; // not Linux, or the process ended
     }
