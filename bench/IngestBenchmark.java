@@ -24,15 +24,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ingest benchmark: starts agenttrail.jar, sends N events in batches from C concurrent HTTP
- * clients, and prints events/s and request latency; then measures the raw ceiling, plain JDBC batch
- * inserts of the same rows into the same kind of database, and prints AgentTrail's rate as a
- * fraction of it. Runs on H2, and on PostgreSQL when one answers. Prints figures; asserts nothing.
+ * Ingest benchmark: starts agenttrail.jar, warms it up until its JIT compiler has settled, then in
+ * each of R rounds sends N events in batches from C concurrent HTTP clients (events/s, request
+ * latency) and right after measures the raw ceiling, plain JDBC batch inserts of the same rows into
+ * the same kind of database holding as many rows, and prints AgentTrail's rate as a fraction of
+ * it; the summary line takes the medians. Runs on H2, and on PostgreSQL when one answers. Prints
+ * figures; asserts nothing.
  *
  * <p>Run it with bench/ingest-benchmark.sh (which builds the classpath), or:
  * java -cp h2.jar:postgresql.jar bench/IngestBenchmark.java [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
- *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10]
+ *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10] [--repeat 3]
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
@@ -45,6 +47,8 @@ public class IngestBenchmark {
   static double jitSettled = 0.10;
   static int warmupRound = 20_000;
   static int warmupMax = 2_000_000;
+  /** Measured rounds, each AgentTrail and then the raw ceiling; the summary takes the medians. */
+  static int repeat = 3;
   static String jar = "webapp/target/agenttrail.jar";
   static String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
   static String pgUser = "postgres";
@@ -61,6 +65,7 @@ public class IngestBenchmark {
         case "--clients" -> clients = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--jit-settled" -> jitSettled = Double.parseDouble(args[i + 1]) / 100;
+        case "--repeat" -> repeat = Math.max(1, Integer.parseInt(args[i + 1]));
         case "--jar" -> jar = args[i + 1];
         case "--pg" -> pgUrl = args[i + 1];
         case "--pg-user" -> pgUser = args[i + 1];
@@ -113,23 +118,44 @@ public class IngestBenchmark {
     long bootStart = System.nanoTime();
     Process server = pb.start();
     String base = "http://127.0.0.1:" + port;
-    double httpRate;
+    List<double[]> rounds = new ArrayList<>(); // events/s, p99 ms, raw 1 writer, raw n writers
     try {
       waitReady(base, server);
       System.out.printf(Locale.ROOT, "start-up to ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
-      warmUp(base, server);
-      httpRate = ingest(base, server);
+      int warmed = warmUp(base, server);
+      // The raw tables start as full as the ledger, and their JVM warm, as the server's was.
+      Raw single = new Raw(rawUrl(dbUrl, work, "1"), dbUrl != null);
+      Raw parallel = new Raw(rawUrl(dbUrl, work, "n"), dbUrl != null);
+      single.insert(warmed, 1, false);
+      parallel.insert(warmed, 1, false);
+      // Each round measures AgentTrail and then, a moment later, the ceiling: the machine's speed
+      // drifts over minutes, so a ratio of neighbours is steadier than a ratio of separate runs.
+      for (int r = 1; r <= repeat; r++) {
+        System.out.printf(Locale.ROOT, "-- round %d of %d%n", r, repeat);
+        double[] http = ingest(base, server, "bench-" + r);
+        double one = single.insert(events, 1, true);
+        double many = parallel.insert(events, clients, true);
+        System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%n",
+            100 * http[0] / one, 100 * http[0] / many, clients);
+        rounds.add(new double[] {http[0], http[1], one, many});
+      }
+      long t = System.nanoTime();
+      HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
+          .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
+      System.out.printf(Locale.ROOT, "ledger verify (%.1f s): %s%n", (System.nanoTime() - t) / 1e9, verify.body());
     } finally {
       server.destroy();
       server.waitFor();
     }
-    // The ceiling with one writer (AgentTrail appends under one lock) and with as many writers as clients.
-    // Warmed up as the server was: the first rows a JVM inserts run slower than the later ones.
-    rawCeiling(rawUrl(dbUrl, work, "w"), dbUrl != null, 1, Math.min(events, 100_000), false);
-    double single = rawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null, 1, events, true);
-    double parallel = rawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null, clients, events, true);
-    System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%n",
-        100 * httpRate / single, 100 * httpRate / parallel, clients);
+    System.out.printf(Locale.ROOT, "%s, median of %d rounds: AgentTrail %,.0f events/s, p99 %.0f ms; raw ceiling %,.0f rows/s"
+        + " (1 writer), %,.0f rows/s (%d writers); AgentTrail / raw %.0f %% of 1 writer, %.0f %% of %d writers%n",
+        db, rounds.size(), median(rounds, r -> r[0]), median(rounds, r -> r[1]), median(rounds, r -> r[2]),
+        median(rounds, r -> r[3]), clients, 100 * median(rounds, r -> r[0] / r[2]), 100 * median(rounds, r -> r[0] / r[3]), clients);
+  }
+
+  static double median(List<double[]> rounds, java.util.function.ToDoubleFunction<double[]> f) {
+    double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /**
@@ -138,7 +164,7 @@ public class IngestBenchmark {
    * for a while has compiled its hot code, one just started spends up to half of two cores on it.
    * The first round's figures are printed too, as what a server sees in its first minute.
    */
-  static void warmUp(String base, Process server) throws Exception {
+  static int warmUp(String base, Process server) throws Exception {
     int sent = 0;
     int round = 0;
     double jitShare = 1;
@@ -164,10 +190,12 @@ public class IngestBenchmark {
     }
     System.out.printf(Locale.ROOT, "warm-up: %,d events in %d rounds; JIT compiler %.0f %% of server CPU in the last round%s%n",
         sent, round, 100 * jitShare, jitShare >= jitSettled && jitSettled > 0 ? " (did not settle; measuring anyway)" : "");
+    return sent;
   }
 
-  static double ingest(String base, Process server) throws Exception {
-    String key = registerSource(base, "bench");
+  /** One measured round into a new source; answers events/s and the p99 latency in ms. */
+  static double[] ingest(String base, Process server, String source) throws Exception {
+    String key = registerSource(base, source);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long ingestStart = System.nanoTime();
     long cpuBefore = cpuNanos(server);
@@ -188,11 +216,7 @@ public class IngestBenchmark {
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
           (cpuNanos(server) - cpuBefore) / 1e3 / events);
     }
-    long t = System.nanoTime();
-    HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
-        .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString());
-    System.out.printf(Locale.ROOT, "ledger verify (%.1f s): %s%n", (System.nanoTime() - t) / 1e9, verify.body());
-    return rate;
+    return new double[] {rate, pct(sorted, 0.99)};
   }
 
   /**
@@ -280,89 +304,114 @@ public class IngestBenchmark {
   }
 
   /**
-   * Plain JDBC batch inserts of rows shaped like AgentTrail's (same columns and indexes, same commit
-   * durability), no hashing, no checks.
+   * Where a raw ceiling's table lives: a new schema on PostgreSQL; on H2 a new file with the
+   * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
+   * server's 1 GiB heap gets, see AgentTrailDataSource).
    */
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
         // the durability AgentTrail runs H2 with: every commit written before it returns
-        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0";
+        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
   }
 
-  static double rawCeiling(String url, boolean postgres, int writers, int events, boolean print) throws Exception {
-    if (postgres) {
-      url = url + "&reWriteBatchedInserts=true";
-      try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
-        s.execute("CREATE SCHEMA " + url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1"));
+  /**
+   * A table shaped like AgentTrail's event table (same columns and indexes) filled by plain JDBC
+   * batch inserts: no hashing, no checks, one commit per batch, the same durability.
+   */
+  static final class Raw {
+    final String url;
+    final boolean postgres;
+    int rows; // inserted so far: the next insert goes on from here
+
+    Raw(String url, boolean postgres) throws Exception {
+      if (postgres) {
+        url = url + "&reWriteBatchedInserts=true";
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
+          s.execute("CREATE SCHEMA " + url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1"));
+        }
+      }
+      this.url = url;
+      this.postgres = postgres;
+      try (Connection c = connect(); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE event (seq BIGINT PRIMARY KEY, source VARCHAR(64) NOT NULL, event_id VARCHAR(128) NOT NULL,"
+            + " occurred_at TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL, type VARCHAR(32) NOT NULL,"
+            + " agent_id VARCHAR(512) NOT NULL, session_id VARCHAR(128), task VARCHAR(128), tool VARCHAR(256),"
+            + " outcome VARCHAR(20), payload VARCHAR(1000000) NOT NULL, hash CHAR(64) NOT NULL,"
+            + " CONSTRAINT uq_event_id_source UNIQUE (event_id, source))");
+        s.execute("CREATE INDEX ix_event_agent ON event (agent_id, seq)");
+        s.execute("CREATE INDEX ix_event_occurred ON event (occurred_at)");
       }
     }
-    try (Connection c = DriverManager.getConnection(url, postgres ? pgUser : "sa", postgres ? pgPassword : "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE event (seq BIGINT PRIMARY KEY, source VARCHAR(64) NOT NULL, event_id VARCHAR(128) NOT NULL,"
-          + " occurred_at TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL, type VARCHAR(32) NOT NULL,"
-          + " agent_id VARCHAR(512) NOT NULL, session_id VARCHAR(128), task VARCHAR(128), tool VARCHAR(256),"
-          + " outcome VARCHAR(20), payload VARCHAR(1000000) NOT NULL, hash CHAR(64) NOT NULL,"
-          + " CONSTRAINT uq_event_id_source UNIQUE (event_id, source))");
-      s.execute("CREATE INDEX ix_event_agent ON event (agent_id, seq)");
-      s.execute("CREATE INDEX ix_event_occurred ON event (occurred_at)");
+
+    Connection connect() throws Exception {
+      return DriverManager.getConnection(url, postgres ? pgUser : "sa", postgres ? pgPassword : "");
     }
-    String finalUrl = url;
-    String[] payloads = new String[events];
-    for (int i = 0; i < events; i++) {
-      payloads[i] = event(i); // built before the clock starts, as the HTTP run's bodies are
-    }
-    AtomicInteger next = new AtomicInteger();
-    int batches = (events + batch - 1) / batch;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    long cpuStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-    long start = System.nanoTime();
-    List<Future<?>> jobs = new ArrayList<>();
-    String hash = "0".repeat(64);
-    for (int w = 0; w < writers; w++) {
-      jobs.add(pool.submit(() -> {
-        try (Connection c = DriverManager.getConnection(finalUrl, postgres ? pgUser : "sa", postgres ? pgPassword : "")) {
-          c.setAutoCommit(false);
-          try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
-              + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int b;
-            while ((b = next.getAndIncrement()) < batches) {
-              Timestamp now = Timestamp.from(Instant.now());
-              for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
-                insert.setLong(1, i + 1);
-                insert.setString(2, "bench");
-                insert.setString(3, "ev-" + i);
-                insert.setTimestamp(4, now);
-                insert.setTimestamp(5, now);
-                insert.setString(6, "tool.invocation");
-                insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));
-                insert.setString(8, "session-" + (i / 200));
-                insert.setString(9, "TASK-" + (i / 1000));
-                insert.setString(10, "crm.lookup");
-                insert.setString(11, "allow");
-                insert.setString(12, payloads[i]);
-                insert.setString(13, hash);
-                insert.addBatch();
+
+    /** Inserts {@code count} more rows from {@code writers} threads; answers rows/s. */
+    double insert(int count, int writers, boolean print) throws Exception {
+      int first = rows;
+      rows += count;
+      String[] payloads = new String[count];
+      for (int i = 0; i < count; i++) {
+        payloads[i] = event(first + i); // built before the clock starts, as the HTTP run's bodies are
+      }
+      AtomicInteger next = new AtomicInteger();
+      int batches = (count + batch - 1) / batch;
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      long cpuStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+      long start = System.nanoTime();
+      List<Future<?>> jobs = new ArrayList<>();
+      String hash = "0".repeat(64);
+      for (int w = 0; w < writers; w++) {
+        jobs.add(pool.submit(() -> {
+          try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
+                + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              int b;
+              while ((b = next.getAndIncrement()) < batches) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int k = b * batch; k < Math.min(count, (b + 1) * batch); k++) {
+                  int i = first + k;
+                  insert.setLong(1, i + 1);
+                  insert.setString(2, "bench");
+                  insert.setString(3, "ev-" + i);
+                  insert.setTimestamp(4, now);
+                  insert.setTimestamp(5, now);
+                  insert.setString(6, "tool.invocation");
+                  insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));
+                  insert.setString(8, "session-" + (i / 200));
+                  insert.setString(9, "TASK-" + (i / 1000));
+                  insert.setString(10, "crm.lookup");
+                  insert.setString(11, "allow");
+                  insert.setString(12, payloads[k]);
+                  insert.setString(13, hash);
+                  insert.addBatch();
+                }
+                insert.executeBatch();
+                c.commit();
               }
-              insert.executeBatch();
-              c.commit();
             }
           }
-        }
-        return null;
-      }));
+          return null;
+        }));
+      }
+      for (Future<?> job : jobs) {
+        job.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      pool.shutdown();
+      double rate = count / seconds;
+      long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime() - cpuStart;
+      if (print) {
+        System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
+            + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, count, first, seconds, rate,
+            cpu / 1e3 / count);
+      }
+      return rate;
     }
-    for (Future<?> job : jobs) {
-      job.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    double rate = events / seconds;
-    long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() - cpuStart;
-    if (print) System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows in %.1f s = %,.0f rows/s;"
-        + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, events, seconds, rate, cpu / 1e3 / events);
-    return rate;
   }
 
   /** An event of about 600 bytes, like a gateway's tool-call record. */
