@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * committed.
  *
  * <p>A group that fails is appended again one batch at a time, so a batch fails only for its own
- * reasons. A batch whose ids a concurrent request committed after it was prepared is prepared
- * again (the check then reports those ids as duplicates), up to {@link #MAX_ATTEMPTS} times.
+ * reasons. A batch that carries an id stored before (a producer resending) is looked up and
+ * appended again, reporting that id as a duplicate; when concurrent requests keep committing its
+ * ids first, up to {@link #MAX_ATTEMPTS} times.
  *
  * <p>Grouping is per server; several AgentTrail instances still take turns on the ledger's lock row.
  */
@@ -31,7 +32,7 @@ public class GroupCommit {
   /** Events in one group at most: keeps a transaction, and the wait of the requests after it, short. */
   static final int MAX_GROUP_EVENTS = 4_000;
 
-  /** Attempts at storing a batch that keeps meeting concurrent requests with the same ids. */
+  /** Attempts at storing a batch: the first unchecked, the others after looking its ids up. */
   private static final int MAX_ATTEMPTS = 10;
 
   @Inject
@@ -68,18 +69,22 @@ public class GroupCommit {
   }
 
   /**
-   * Stores a validated batch for {@code source} and returns its receipt once it is committed.
+   * Stores a validated batch for {@code source} and returns its receipt once it is committed. The
+   * batch is first appended as if its ids were all new; if one was stored before, it is looked up
+   * and appended again, and the receipt reports it as a duplicate.
    *
-   * @throws JdbcLedger.DuplicateRace if concurrent requests kept committing its ids first
+   * @throws JdbcLedger.AlreadyStored if concurrent requests kept committing its ids first
    */
   public IngestService.Receipt store(String source, List<EventRecord> records) {
+    JdbcLedger.Batch batch = ledger.unchecked(source, records);
     for (int attempt = 1; ; attempt++) {
       try {
-        return append(ledger.prepare(source, records));
-      } catch (JdbcLedger.DuplicateRace race) {
+        return append(batch);
+      } catch (JdbcLedger.AlreadyStored stored) {
         if (attempt == MAX_ATTEMPTS) {
-          throw race;
+          throw stored;
         }
+        batch = ledger.prepare(source, records);
       }
     }
   }

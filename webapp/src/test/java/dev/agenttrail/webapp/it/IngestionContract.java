@@ -2,6 +2,7 @@ package dev.agenttrail.webapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,6 +71,37 @@ interface IngestionContract extends Deployed {
     assertThat(again.status()).isEqualTo(202);
     assertThat(again.body()).isEqualTo("{\"accepted\":0,\"duplicates\":2,\"items\":[{\"id\":\"" + id
         + "\",\"status\":\"duplicate\",\"seq\":" + first + "},{\"id\":\"" + id + "\",\"status\":\"duplicate\",\"seq\":" + first + "}]}");
+  }
+
+  @Test
+  default void shouldStoreOnlyTheNewEventsOfAResentBatchThatAlsoCarriesNewOnes() {
+    Api.Source source = api().newSource();
+    String a = Api.uniqueId();
+    String b = Api.uniqueId();
+    String c = Api.uniqueId();
+    String d = Api.uniqueId();
+    JsonObject first = api().events(source.key(), "[" + Api.event(a) + "," + Api.event(b) + "]").json();
+    long seqA = first.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue();
+    long seqB = first.getJsonArray("items").getJsonObject(1).getJsonNumber("seq").longValue();
+
+    Api.Reply again = api().events(source.key(), "[" + Api.event(a) + "," + Api.event(c) + "," + Api.event(b) + ","
+        + Api.event(d) + "]");
+
+    assertThat(again.status()).isEqualTo(202);
+    JsonObject receipt = again.json();
+    assertThat(receipt.getInt("accepted")).isEqualTo(2);
+    assertThat(receipt.getInt("duplicates")).isEqualTo(2);
+    JsonArray items = receipt.getJsonArray("items");
+    assertThat(items.getJsonObject(0).getString("status")).isEqualTo("duplicate");
+    assertThat(items.getJsonObject(0).getJsonNumber("seq").longValue()).isEqualTo(seqA);
+    assertThat(items.getJsonObject(2).getString("status")).isEqualTo("duplicate");
+    assertThat(items.getJsonObject(2).getJsonNumber("seq").longValue()).isEqualTo(seqB);
+    long seqC = items.getJsonObject(1).getJsonNumber("seq").longValue();
+    assertThat(items.getJsonObject(1).getString("status")).isEqualTo("accepted");
+    assertThat(items.getJsonObject(3).getJsonNumber("seq").longValue()).isEqualTo(seqC + 1);
+    assertThat(api().get("api/v1/events/" + source.name() + "/" + c, Api.ADMIN_TOKEN).status()).isEqualTo(200);
+    assertThat(api().get("api/v1/events/" + source.name() + "/" + d, Api.ADMIN_TOKEN).status()).isEqualTo(200);
+    assertThat(api().get("api/v1/ledger/verify", Api.ADMIN_TOKEN).json().getBoolean("verified")).isTrue();
   }
 
   @Test

@@ -29,13 +29,14 @@ import javax.sql.DataSource;
  * <p>Appending locks the single {@code ledger_head} row ({@code SELECT ... FOR UPDATE}) for the rest
  * of the caller's transaction. That one lock, held by whichever AgentTrail instance is writing,
  * makes the sequence gap-free and the chain linear. Appends are serialised on it, so as little as
- * possible happens while it is held: the duplicate check and the canonical bytes are made before
- * it ({@link #prepare}), and the unique constraint on {@code (event_id, source)} catches what that
- * check cannot see, an id a concurrent request committed in between. That request's ids then raise
- * {@link DuplicateRace}; the caller rolls back, prepares again, and the second check reports them
- * as duplicates. Several prepared batches can be appended under one lock and one commit
- * ({@link #append(List, Instant)}; see {@code GroupCommit}). Appending must run inside a JTA
- * transaction.
+ * possible happens while it is held. A batch is first appended as if all its ids were new
+ * ({@link #unchecked}): the unique constraint on {@code (event_id, source)} looks each id up anyway
+ * while inserting, and most batches carry only new ids. When one was stored before (a producer
+ * resending, or a concurrent request with the same ids), the insert raises {@link AlreadyStored};
+ * the caller rolls back and appends the batch again after looking its ids up ({@link #prepare},
+ * outside the lock), which reports those ids as duplicates. Several batches can be appended under
+ * one lock and one commit ({@link #append(List, Instant)}; see {@code GroupCommit}). Appending must
+ * run inside a JTA transaction.
  */
 @ApplicationScoped
 public class JdbcLedger {
@@ -62,12 +63,12 @@ public class JdbcLedger {
   public record Head(long seq, String hash) {}
 
   /**
-   * Another request committed one of these ids after this one checked for duplicates: roll back
-   * and append again.
+   * An id of the batch is stored already (one not looked up, or committed by a concurrent request
+   * after the look-up): roll back, {@link #prepare} the batch and append it again.
    */
-  public static final class DuplicateRace extends LedgerException {
-    DuplicateRace(SQLException cause) {
-      super("an event id of the batch was committed by a concurrent request", cause);
+  public static final class AlreadyStored extends LedgerException {
+    AlreadyStored(SQLException cause) {
+      super("an event id of the batch is stored already", cause);
     }
   }
 
@@ -105,6 +106,14 @@ public class JdbcLedger {
   }
 
   /**
+   * A batch to append as if none of its ids were stored yet; the append raises
+   * {@link AlreadyStored} if one was.
+   */
+  public Batch unchecked(String source, List<EventRecord> events) {
+    return new Batch(source, events, Map.of());
+  }
+
+  /**
    * Looks up which of the events are stored already and makes their canonical bytes: the work of an
    * append that need not wait for the lock. Runs in its own connection, outside any transaction.
    */
@@ -121,7 +130,8 @@ public class JdbcLedger {
    * order, each event's fate. An id that two batches of the group carry is stored once, for the
    * first; the others see it as a duplicate.
    *
-   * @throws DuplicateRace if a concurrent request stored one of the ids after its batch was prepared
+   * @throws AlreadyStored if an id was stored already: one the batch did not look up, or one a
+   *     concurrent request committed after the look-up
    */
   public List<List<Appended>> append(List<Batch> batches, Instant receivedAt) {
     try (Connection c = dataSource.getConnection()) {
@@ -188,7 +198,7 @@ public class JdbcLedger {
             insert.executeBatch();
           } catch (SQLException e) {
             if (uniqueViolation(e)) {
-              throw new DuplicateRace(e);
+              throw new AlreadyStored(e);
             }
             throw e;
           }
