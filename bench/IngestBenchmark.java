@@ -74,7 +74,7 @@ public class IngestBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events (after %,d warm-up events), batches of %d, %d clients, %d cores, %s%n",
+    System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events a round (after at least %,d warm-up events), batches of %d, %d clients, %d cores, %s%n",
         events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(), Instant.now());
     Path work = Files.createDirectories(Path.of("bench-data", "run-" + System.currentTimeMillis()));
     if (!only.equals("postgresql")) {
@@ -247,7 +247,8 @@ public class IngestBenchmark {
       }
       if (line.contains("agenttrail_detection_delay") && (line.contains("_mean") || line.contains("_max") || line.contains("\"0.99\""))) {
         delay.append("\n  ").append(line);
-      } else if (line.contains("agenttrail_ledger_lock") && (line.contains("_sum") || line.contains("_count"))
+      } else if (line.contains("agenttrail_ledger_lock") && (line.contains("_sum") || line.contains("_count")
+          || line.contains("lock_held_max") || line.contains("lock_held{") && (line.contains("\"0.5\"") || line.contains("\"0.99\"")))
           || line.contains("agenttrail_ledger_group_batches") && (line.contains("_count") || line.contains("_mean")
           || line.contains("_max"))) {
         lock.append("\n  ").append(line);
