@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -119,6 +120,10 @@ public class IngestBenchmark {
     Process server = pb.start();
     String base = "http://127.0.0.1:" + port;
     List<double[]> rounds = new ArrayList<>(); // events/s, p99 ms, raw 1 writer, raw n writers
+    List<String> schemas = new ArrayList<>(); // PostgreSQL schemas to drop afterwards
+    if (dbUrl != null) {
+      schemas.add(schema(dbUrl));
+    }
     try {
       waitReady(base, server);
       System.out.printf(Locale.ROOT, "start-up to ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
@@ -126,6 +131,10 @@ public class IngestBenchmark {
       // The raw tables start as full as the ledger, and their JVM warm, as the server's was.
       Raw single = new Raw(rawUrl(dbUrl, work, "1"), dbUrl != null);
       Raw parallel = new Raw(rawUrl(dbUrl, work, "n"), dbUrl != null);
+      if (dbUrl != null) {
+        schemas.add(schema(single.url));
+        schemas.add(schema(parallel.url));
+      }
       single.insert(warmed, 1, false);
       parallel.insert(warmed, 1, false);
       // Each round measures AgentTrail and then, a moment later, the ceiling: the machine's speed
@@ -146,6 +155,15 @@ public class IngestBenchmark {
     } finally {
       server.destroy();
       server.waitFor();
+      // A run writes a few GB (the warm-up alone is up to 2,000,000 events): keep only the logs.
+      for (String schema : schemas) {
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement st = c.createStatement()) {
+          st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+      for (Path dir : List.of(dataDir, work.resolve("raw-h2-1"), work.resolve("raw-h2-n"))) {
+        deleteTree(dir);
+      }
     }
     System.out.printf(Locale.ROOT, "%s, median of %d rounds: AgentTrail %,.0f events/s, p99 %.0f ms; raw ceiling %,.0f rows/s"
         + " (1 writer), %,.0f rows/s (%d writers); AgentTrail / raw %.0f %% of 1 writer, %.0f %% of %d writers%n",
@@ -309,6 +327,20 @@ public class IngestBenchmark {
    * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
    * server's 1 GiB heap gets, see AgentTrailDataSource).
    */
+  static String schema(String url) {
+    return url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1");
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
         // the durability AgentTrail runs H2 with: every commit written before it returns
@@ -328,7 +360,7 @@ public class IngestBenchmark {
       if (postgres) {
         url = url + "&reWriteBatchedInserts=true";
         try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
-          s.execute("CREATE SCHEMA " + url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1"));
+          s.execute("CREATE SCHEMA " + schema(url));
         }
       }
       this.url = url;
