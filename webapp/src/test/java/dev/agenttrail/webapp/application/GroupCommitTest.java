@@ -80,13 +80,11 @@ class GroupCommitTest {
 
   @Test
   void batchesThatWaitWhileOneIsAppendedAreAppendedTogetherEachWithItsOwnReceipt() throws Exception {
-    Future<IngestService.Receipt> first = store("a", 1);
-    awaitCalls(1);
-    Future<IngestService.Receipt> b = store("b", 2);
-    Future<IngestService.Receipt> c = store("c", 3);
-    Future<IngestService.Receipt> d = store("d", 4);
-    awaitWaiting(3);
-    firstMayFinish.countDown();
+    List<Future<IngestService.Receipt>> stored = threeWaitWhileTheFirstIsAppended();
+    Future<IngestService.Receipt> first = stored.get(0);
+    Future<IngestService.Receipt> b = stored.get(1);
+    Future<IngestService.Receipt> c = stored.get(2);
+    Future<IngestService.Receipt> d = stored.get(3);
 
     assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
     assertEquals(List.of("b-0", "b-1"), ids(b.get(10, TimeUnit.SECONDS)));
@@ -100,13 +98,11 @@ class GroupCommitTest {
   @Test
   void aGroupThatFailsIsAppendedAgainOneBatchAtATimeSoOnlyTheCulpritFails() throws Exception {
     refused = "c";
-    Future<IngestService.Receipt> first = store("a", 1);
-    awaitCalls(1);
-    Future<IngestService.Receipt> b = store("b", 2);
-    Future<IngestService.Receipt> c = store("c", 3);
-    Future<IngestService.Receipt> d = store("d", 4);
-    awaitWaiting(3);
-    firstMayFinish.countDown();
+    List<Future<IngestService.Receipt>> stored = threeWaitWhileTheFirstIsAppended();
+    Future<IngestService.Receipt> first = stored.get(0);
+    Future<IngestService.Receipt> b = stored.get(1);
+    Future<IngestService.Receipt> c = stored.get(2);
+    Future<IngestService.Receipt> d = stored.get(3);
 
     assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
     assertEquals(2, b.get(10, TimeUnit.SECONDS).accepted());
@@ -134,6 +130,19 @@ class GroupCommitTest {
     assertEquals(big, b.get(10, TimeUnit.SECONDS).accepted());
     assertEquals(big, c.get(10, TimeUnit.SECONDS).accepted());
     assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")), calls);
+  }
+
+  /**
+   * Stores a batch of 1 event from source a and, while its append is held, batches of 2, 3 and 4
+   * from b, c and d; lets the first append finish once all three wait.
+   */
+  private List<Future<IngestService.Receipt>> threeWaitWhileTheFirstIsAppended() throws InterruptedException {
+    Future<IngestService.Receipt> first = store("a", 1);
+    awaitCalls(1);
+    List<Future<IngestService.Receipt>> all = List.of(first, store("b", 2), store("c", 3), store("d", 4));
+    awaitWaiting(3);
+    firstMayFinish.countDown();
+    return all;
   }
 
   private Future<IngestService.Receipt> store(String source, int events) {
