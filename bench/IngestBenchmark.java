@@ -187,7 +187,7 @@ public class IngestBenchmark {
     int round = 0;
     double jitShare = 1;
     while (sent < warmup || jitShare >= jitSettled && sent < warmupMax) {
-      int count = Math.min(Math.max(warmup - sent, warmupRound), warmupRound);
+      int count = warmupRound;
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       long cpu = cpuNanos(server);
       long jit = jitNanos(server);
@@ -322,11 +322,6 @@ public class IngestBenchmark {
     return seconds;
   }
 
-  /**
-   * Where a raw ceiling's table lives: a new schema on PostgreSQL; on H2 a new file with the
-   * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
-   * server's 1 GiB heap gets, see AgentTrailDataSource).
-   */
   static String schema(String url) {
     return url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1");
   }
@@ -341,6 +336,11 @@ public class IngestBenchmark {
     }
   }
 
+  /**
+   * Where a raw ceiling's table lives: a new schema on PostgreSQL; on H2 a new file with the
+   * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
+   * server's 1 GiB heap gets, see AgentTrailDataSource).
+   */
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
         // the durability AgentTrail runs H2 with: every commit written before it returns
