@@ -80,16 +80,12 @@ class GroupCommitTest {
 
   @Test
   void batchesThatWaitWhileOneIsAppendedAreAppendedTogetherEachWithItsOwnReceipt() throws Exception {
-    List<Future<IngestService.Receipt>> stored = threeWaitWhileTheFirstIsAppended();
-    Future<IngestService.Receipt> first = stored.get(0);
-    Future<IngestService.Receipt> b = stored.get(1);
-    Future<IngestService.Receipt> c = stored.get(2);
-    Future<IngestService.Receipt> d = stored.get(3);
+    Stored stored = threeWaitWhileTheFirstIsAppended();
 
-    assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
-    assertEquals(List.of("b-0", "b-1"), ids(b.get(10, TimeUnit.SECONDS)));
-    assertEquals(3, c.get(10, TimeUnit.SECONDS).accepted());
-    assertEquals(List.of("d-0", "d-1", "d-2", "d-3"), ids(d.get(10, TimeUnit.SECONDS)));
+    assertEquals(1, stored.a().get(10, TimeUnit.SECONDS).accepted());
+    assertEquals(List.of("b-0", "b-1"), ids(stored.b().get(10, TimeUnit.SECONDS)));
+    assertEquals(3, stored.c().get(10, TimeUnit.SECONDS).accepted());
+    assertEquals(List.of("d-0", "d-1", "d-2", "d-3"), ids(stored.d().get(10, TimeUnit.SECONDS)));
     assertEquals(2, calls.size(), "one append for the first batch, one for the three that waited: " + calls);
     assertEquals(List.of("b", "c", "d"), calls.get(1).stream().sorted().toList());
     assertEquals(List.of(1, 3), groups);
@@ -98,16 +94,12 @@ class GroupCommitTest {
   @Test
   void aGroupThatFailsIsAppendedAgainOneBatchAtATimeSoOnlyTheCulpritFails() throws Exception {
     refused = "c";
-    List<Future<IngestService.Receipt>> stored = threeWaitWhileTheFirstIsAppended();
-    Future<IngestService.Receipt> first = stored.get(0);
-    Future<IngestService.Receipt> b = stored.get(1);
-    Future<IngestService.Receipt> c = stored.get(2);
-    Future<IngestService.Receipt> d = stored.get(3);
+    Stored stored = threeWaitWhileTheFirstIsAppended();
 
-    assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
-    assertEquals(2, b.get(10, TimeUnit.SECONDS).accepted());
-    assertEquals(4, d.get(10, TimeUnit.SECONDS).accepted());
-    ExecutionException failed = assertThrows(ExecutionException.class, () -> c.get(10, TimeUnit.SECONDS));
+    assertEquals(1, stored.a().get(10, TimeUnit.SECONDS).accepted());
+    assertEquals(2, stored.b().get(10, TimeUnit.SECONDS).accepted());
+    assertEquals(4, stored.d().get(10, TimeUnit.SECONDS).accepted());
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> stored.c().get(10, TimeUnit.SECONDS));
     assertEquals("the store refused c", failed.getCause().getMessage());
     // the first, the group of three (rolled back), then each of the three alone
     assertEquals(5, calls.size(), calls.toString());
@@ -136,14 +128,18 @@ class GroupCommitTest {
    * Stores a batch of 1 event from source a and, while its append is held, batches of 2, 3 and 4
    * from b, c and d; lets the first append finish once all three wait.
    */
-  private List<Future<IngestService.Receipt>> threeWaitWhileTheFirstIsAppended() throws InterruptedException {
+  private Stored threeWaitWhileTheFirstIsAppended() throws InterruptedException {
     Future<IngestService.Receipt> first = store("a", 1);
     awaitCalls(1);
-    List<Future<IngestService.Receipt>> all = List.of(first, store("b", 2), store("c", 3), store("d", 4));
+    Stored all = new Stored(first, store("b", 2), store("c", 3), store("d", 4));
     awaitWaiting(3);
     firstMayFinish.countDown();
     return all;
   }
+
+  /** The receipts to come of the batches from sources a, b, c and d. */
+  private record Stored(Future<IngestService.Receipt> a, Future<IngestService.Receipt> b,
+      Future<IngestService.Receipt> c, Future<IngestService.Receipt> d) {}
 
   private Future<IngestService.Receipt> store(String source, int events) {
     List<EventRecord> records = new ArrayList<>();
