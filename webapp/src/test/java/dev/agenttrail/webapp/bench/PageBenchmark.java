@@ -13,7 +13,6 @@ import dev.agenttrail.webapp.infrastructure.detection.BenchDetection;
 import dev.agenttrail.webapp.infrastructure.persistence.BenchLedger;
 import dev.agenttrail.webapp.infrastructure.persistence.JdbcEscalationCases;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +95,7 @@ public final class PageBenchmark {
       run("H2", work, null);
     }
     if (only == null || only.equals("pg")) {
-      if (pgAnswers()) {
+      if (BenchProcesses.pgAnswers(pgUrl, pgUser, "")) {
         run("PostgreSQL", work, "page_bench_" + System.currentTimeMillis());
       } else {
         System.out.println("PostgreSQL: skipped, nothing answers at " + pgUrl);
@@ -345,7 +344,7 @@ public final class PageBenchmark {
   }
 
   static void measure(String db, Path dataDir, String appUrl, Fill fill) throws Exception {
-    int port = freePort();
+    int port = BenchProcesses.freePort();
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar)
         .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(db.toLowerCase(Locale.ROOT) + "-server.log").toFile());
     pb.environment().put("AGENTTRAIL_HTTP_PORT", Integer.toString(port));
@@ -551,19 +550,5 @@ public final class PageBenchmark {
       Thread.sleep(200);
     }
     throw new IllegalStateException("AgentTrail was not ready within 180 s");
-  }
-
-  static boolean pgAnswers() {
-    try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "")) {
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,5 +1,6 @@
+package dev.agenttrail.webapp.bench;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it; the summary line takes the medians. Runs on H2, and on PostgreSQL when one answers. Prints
  * figures; asserts nothing.
  *
- * <p>Run it with bench/ingest-benchmark.sh (which builds the classpath), or:
- * java -cp h2.jar:postgresql.jar bench/IngestBenchmark.java [--events 200000] [--batch 500]
+ * <p>Run it with bench/ingest-benchmark.sh (which builds the test classpath), with the options
+ * [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
  *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10] [--repeat 3]
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
@@ -84,7 +82,7 @@ public class IngestBenchmark {
     if (only.equals("h2")) {
       return;
     }
-    if (pgAnswers()) {
+    if (BenchProcesses.pgAnswers(pgUrl, pgUser, pgPassword)) {
       run("PostgreSQL", work, pgUrl + "?currentSchema=bench_" + System.currentTimeMillis());
     } else {
       System.out.println("PostgreSQL: skipped, nothing answers at " + pgUrl);
@@ -95,7 +93,7 @@ public class IngestBenchmark {
     System.out.println();
     System.out.println("== " + db);
     Path dataDir = work.resolve(db.toLowerCase(Locale.ROOT));
-    int port = freePort();
+    int port = BenchProcesses.freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     // Extra server JVM options, e.g. a flight recording: AGENTTRAIL_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=h2.jfr"
@@ -129,8 +127,8 @@ public class IngestBenchmark {
       System.out.printf(Locale.ROOT, "start-up to ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
       int warmed = warmUp(base, server);
       // The raw tables start as full as the ledger, and their JVM warm, as the server's was.
-      Raw single = new Raw(rawUrl(dbUrl, work, "1"), dbUrl != null);
-      Raw parallel = new Raw(rawUrl(dbUrl, work, "n"), dbUrl != null);
+      RawCeiling single = new RawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null);
+      RawCeiling parallel = new RawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null);
       if (dbUrl != null) {
         schemas.add(schema(single.url));
         schemas.add(schema(parallel.url));
@@ -162,7 +160,7 @@ public class IngestBenchmark {
         }
       }
       for (Path dir : List.of(dataDir, work.resolve("raw-h2-1"), work.resolve("raw-h2-n"))) {
-        deleteTree(dir);
+        BenchProcesses.deleteTree(dir);
       }
     }
     System.out.printf(Locale.ROOT, "%s, median of %d rounds: AgentTrail %,.0f events/s, p99 %.0f ms; raw ceiling %,.0f rows/s"
@@ -189,11 +187,11 @@ public class IngestBenchmark {
     while (sent < warmup || jitShare >= jitSettled && sent < warmupMax) {
       int count = warmupRound;
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-      long cpu = cpuNanos(server);
-      long jit = jitNanos(server);
+      long cpu = BenchProcesses.cpuNanos(server);
+      long jit = BenchProcesses.jitNanos(server);
       double seconds = send(base, registerSource(base, "warmup-" + ++round), count, latencies);
-      cpu = cpuNanos(server) - cpu;
-      jit = jitNanos(server) - jit;
+      cpu = BenchProcesses.cpuNanos(server) - cpu;
+      jit = BenchProcesses.jitNanos(server) - jit;
       jitShare = cpu == 0 ? 0 : (double) jit / cpu;
       if (round == 1) {
         List<Long> sorted = new ArrayList<>(latencies);
@@ -216,12 +214,12 @@ public class IngestBenchmark {
     String key = registerSource(base, source);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long ingestStart = System.nanoTime();
-    long cpuBefore = cpuNanos(server);
-    long jitBefore = jitNanos(server);
+    long cpuBefore = BenchProcesses.cpuNanos(server);
+    long jitBefore = BenchProcesses.jitNanos(server);
     double seconds = send(base, key, events, latencies);
     long ingestEnd = System.nanoTime();
-    long cpuIngest = cpuNanos(server) - cpuBefore;
-    long jitIngest = jitNanos(server) - jitBefore;
+    long cpuIngest = BenchProcesses.cpuNanos(server) - cpuBefore;
+    long jitIngest = BenchProcesses.jitNanos(server) - jitBefore;
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
@@ -232,7 +230,7 @@ public class IngestBenchmark {
     if (waitForDetection) {
       detection(base, ingestStart, ingestEnd);
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
-          (cpuNanos(server) - cpuBefore) / 1e3 / events);
+          (BenchProcesses.cpuNanos(server) - cpuBefore) / 1e3 / events);
     }
     return new double[] {rate, pct(sorted, 0.99)};
   }
@@ -326,16 +324,6 @@ public class IngestBenchmark {
     return url.replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1");
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
   /**
    * Where a raw ceiling's table lives: a new schema on PostgreSQL; on H2 a new file with the
    * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
@@ -345,106 +333,6 @@ public class IngestBenchmark {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
         // the durability AgentTrail runs H2 with: every commit written before it returns
         : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
-  }
-
-  /**
-   * A table shaped like AgentTrail's event table (same columns and indexes) filled by plain JDBC
-   * batch inserts: no hashing, no checks, one commit per batch, the same durability.
-   */
-  static final class Raw {
-    final String url;
-    final boolean postgres;
-    int rows; // inserted so far: the next insert goes on from here
-
-    Raw(String url, boolean postgres) throws Exception {
-      if (postgres) {
-        url = url + "&reWriteBatchedInserts=true";
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
-          s.execute("CREATE SCHEMA " + schema(url));
-        }
-      }
-      this.url = url;
-      this.postgres = postgres;
-      try (Connection c = connect(); Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE event (seq BIGINT PRIMARY KEY, source VARCHAR(64) NOT NULL, event_id VARCHAR(128) NOT NULL,"
-            + " occurred_at TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL, type VARCHAR(32) NOT NULL,"
-            + " agent_id VARCHAR(512) NOT NULL, session_id VARCHAR(128), task VARCHAR(128), tool VARCHAR(256),"
-            + " outcome VARCHAR(20), payload VARCHAR(1000000) NOT NULL, hash CHAR(64) NOT NULL,"
-            + " CONSTRAINT uq_event_id_source UNIQUE (event_id, source))");
-        s.execute("CREATE INDEX ix_event_agent ON event (agent_id, seq)");
-        s.execute("CREATE INDEX ix_event_occurred ON event (occurred_at)");
-      }
-    }
-
-    Connection connect() throws Exception {
-      return DriverManager.getConnection(url, postgres ? pgUser : "sa", postgres ? pgPassword : "");
-    }
-
-    /** Inserts {@code count} more rows from {@code writers} threads; answers rows/s. */
-    double insert(int count, int writers, boolean print) throws Exception {
-      int first = rows;
-      rows += count;
-      String[] payloads = new String[count];
-      for (int i = 0; i < count; i++) {
-        payloads[i] = event(first + i); // built before the clock starts, as the HTTP run's bodies are
-      }
-      AtomicInteger next = new AtomicInteger();
-      int batches = (count + batch - 1) / batch;
-      ExecutorService pool = Executors.newFixedThreadPool(writers);
-      long cpuStart = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime();
-      long start = System.nanoTime();
-      List<Future<?>> jobs = new ArrayList<>();
-      String hash = "0".repeat(64);
-      for (int w = 0; w < writers; w++) {
-        jobs.add(pool.submit(() -> {
-          try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
-                + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-              int b;
-              while ((b = next.getAndIncrement()) < batches) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (int k = b * batch; k < Math.min(count, (b + 1) * batch); k++) {
-                  int i = first + k;
-                  insert.setLong(1, i + 1);
-                  insert.setString(2, "bench");
-                  insert.setString(3, "ev-" + i);
-                  insert.setTimestamp(4, now);
-                  insert.setTimestamp(5, now);
-                  insert.setString(6, "tool.invocation");
-                  insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));
-                  insert.setString(8, "session-" + (i / 200));
-                  insert.setString(9, "TASK-" + (i / 1000));
-                  insert.setString(10, "crm.lookup");
-                  insert.setString(11, "allow");
-                  insert.setString(12, payloads[k]);
-                  insert.setString(13, hash);
-                  insert.addBatch();
-                }
-                insert.executeBatch();
-                c.commit();
-              }
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> job : jobs) {
-        job.get();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      pool.shutdown();
-      double rate = count / seconds;
-      long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime() - cpuStart;
-      if (print) {
-        System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
-            + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, count, first, seconds, rate,
-            cpu / 1e3 / count);
-      }
-      return rate;
-    }
   }
 
   /** An event of about 600 bytes, like a gateway's tool-call record. */
@@ -484,60 +372,6 @@ public class IngestBenchmark {
       Thread.sleep(200);
     }
     throw new IllegalStateException("AgentTrail was not ready within 120 s");
-  }
-
-  /** CPU time the process has used so far (user and system, all threads). */
-  static long cpuNanos(Process process) {
-    // the launcher may run the server in a child JVM: count the whole tree
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
-        .mapToLong(p -> cpuNanos(p.pid())).sum();
-  }
-
-  /** CPU time the JIT compiler threads of the process tree have used so far. */
-  static long jitNanos(Process process) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
-        .mapToLong(p -> {
-          try (var tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
-            return tasks.mapToLong(task -> {
-              try {
-                String stat = Files.readString(task.resolve("stat"));
-                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                return comm.contains("CompilerThre") ? ticks(stat) : 0;
-              } catch (IOException | RuntimeException e) {
-                return 0; // the thread ended
-              }
-            }).sum();
-          } catch (IOException | RuntimeException e) {
-            return 0; // not Linux, or the process ended
-          }
-        }).sum();
-  }
-
-  static long ticks(String stat) { // utime and stime, fields 14 and 15, in clock ticks of 10 ms
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
-  }
-
-  static long cpuNanos(long pid) {
-    try {
-      return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-    } catch (IOException | RuntimeException e) {
-      return 0; // not Linux, or the process ended
-    }
-  }
-
-  static boolean pgAnswers() {
-    try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword)) {
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   static double pct(List<Long> sorted, double p) {
