@@ -73,6 +73,7 @@ public final class Launcher {
     }
     if (!build.equals(unpacked)) {
       Files.createDirectories(runtime);
+      ServerJvm.removeArchives(runtime); // they describe the classes of the build being replaced
       for (String name : List.of("payara-micro.jar", "agenttrail.war", "build.properties")) {
         Path tmp = runtime.resolve(name + ".tmp");
         try (InputStream in = resource(name)) {
@@ -92,11 +93,14 @@ public final class Launcher {
   private static void boot(Path payaraJar, Path dataDir, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> inherited = new ArrayList<>();
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (!option.startsWith("-DAGENTTRAIL_DATA_DIR=") && !option.startsWith("-Duser.timezone=")) {
-        command.add(option);
+        inherited.add(option);
       }
     }
+    ServerJvm jvm = new ServerJvm(payaraJar.getParent());
+    command.addAll(jvm.options(inherited));
     command.add("-Duser.timezone=UTC");
     command.add("-DAGENTTRAIL_DATA_DIR=" + dataDir);
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
@@ -108,13 +112,15 @@ public final class Launcher {
       if (child.isAlive()) {
         child.destroy();
         try {
-          child.waitFor();
+          jvm.serverExited(child.waitFor());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       }
     }, "agenttrail-stop"));
-    System.exit(child.waitFor());
+    int exitCode = child.waitFor();
+    jvm.serverExited(exitCode);
+    System.exit(exitCode);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class CrashDurabilityIT {
 
-  private static final String ADMIN_TOKEN = "crash-admin-token";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final String ADMIN_TOKEN = JarServer.ADMIN_TOKEN;
+  private static final HttpClient HTTP = JarServer.HTTP;
 
   @Test
   void shouldKeepEveryAcknowledgedEventWhenTheServerIsKilledRightAfterThe202() throws Exception {
-    Path jar = Path.of(System.getProperty("agenttrail.war")).resolveSibling("agenttrail.jar");
-    assertThat(jar).as("built by mvn package before the integration tests").exists();
     Path data = Files.createDirectories(Path.of(System.getProperty("it.dir"), "crash-" + UUID.randomUUID()));
 
-    Server server = start(jar, data);
+    JarServer server = JarServer.start(data);
     int batch = 200;
     try {
-      String base = ready(server);
+      String base = server.ready();
       String key = json(send(base + "/api/v1/sources", ADMIN_TOKEN, "{\"name\":\"crash\"}")).getString("ingestKey");
       StringBuilder events = new StringBuilder("[");
       for (int i = 0; i < batch; i++) {
@@ -50,64 +43,18 @@ class CrashDurabilityIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
     } finally {
-      kill(server);
+      server.kill();
     }
 
-    Server restarted = start(jar, data);
+    JarServer restarted = JarServer.start(data);
     try {
-      String base = ready(restarted);
+      String base = restarted.ready();
       JsonObject page = json(get(base + "/api/v1/events?source=crash&limit=1000"));
       assertThat(page.getJsonArray("items")).as("every acknowledged event, after SIGKILL and restart").hasSize(batch);
       assertThat(json(get(base + "/api/v1/ledger/verify")).getBoolean("verified")).isTrue();
     } finally {
-      kill(restarted);
+      restarted.kill();
     }
-  }
-
-  /** A running agenttrail.jar and where it listens. */
-  private record Server(Process launcher, String base) {}
-
-  private static Server start(Path jar, Path data) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
-    Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("AGENTTRAIL_"));
-    env.put("AGENTTRAIL_DATA_DIR", data.toString());
-    int port = freePort();
-    env.put("AGENTTRAIL_HTTP_PORT", Integer.toString(port));
-    env.put("AGENTTRAIL_ADMIN_TOKEN", ADMIN_TOKEN);
-    env.put("AGENTTRAIL_ADMIN_PASSWORD", "crash-admin-password");
-    return new Server(pb.start(), "http://127.0.0.1:" + port);
-  }
-
-  /** Waits for /health/ready; answers the base URL. */
-  private static String ready(Server server) throws Exception {
-    String base = server.base();
-    for (int i = 0; i < 900; i++) {
-      assertThat(server.launcher().isAlive()).as("AgentTrail exited during start-up; see its server.log").isTrue();
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
-          return base;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("AgentTrail was not ready within 180 s");
-  }
-
-  /** SIGKILL to the server JVM (the launcher's child) and the launcher: no shutdown hook runs. */
-  private static void kill(Server server) throws InterruptedException {
-    Process launcher = server.launcher();
-    List<ProcessHandle> tree = launcher.toHandle().descendants().toList();
-    tree.forEach(ProcessHandle::destroyForcibly);
-    launcher.destroyForcibly();
-    for (ProcessHandle p : tree) {
-      p.onExit().join();
-    }
-    launcher.waitFor();
   }
 
   private static HttpRequest post(String url, String token, String body) {
@@ -130,11 +77,5 @@ class CrashDurabilityIT {
 
   private static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,123 @@
+package dev.agenttrail.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The server JVM's options: the launcher's own (heap, {@code -D} settings), plus class data sharing
+ * unless the user's options already decide it.
+ *
+ * <p>The first run of a build records the classes it loaded into an archive as it stops
+ * ({@code -XX:ArchiveClassesAtExit}, dynamic CDS); later runs map that archive instead of reading,
+ * parsing and verifying about 14,000 classes again. The archive sits in the runtime directory, named
+ * for the JVM that wrote it, and goes when the build or the JVM changes. {@code -Xshare:off} among
+ * the user's options turns it off; with an agent among them ({@code -javaagent}, {@code -agentpath})
+ * nothing is recorded.
+ */
+final class ServerJvm {
+
+  /** The exit code of a JVM ended by SIGKILL. */
+  private static final int KILLED = 128 + 9;
+
+  private final Path archive;
+  private final Path recording;
+
+  /** For a server started from {@code runtime}, by the JVM this launcher runs on. */
+  ServerJvm(Path runtime) {
+    this(runtime, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
+  }
+
+  ServerJvm(Path runtime, String jvm) {
+    this.archive = runtime.resolve("server-" + digest(jvm) + ".jsa");
+    this.recording = runtime.resolve(archive.getFileName() + ".recording");
+  }
+
+  /** The server JVM's options, given the launcher's own. */
+  List<String> options(List<String> inherited) throws IOException {
+    List<String> options = new ArrayList<>(inherited);
+    if (inherited.stream().noneMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile")
+        || o.contains("ArchiveClassesAtExit"))) {
+      removeArchivesOfOtherJvms();
+      if (Files.isRegularFile(archive)) {
+        options.add("-XX:SharedArchiveFile=" + archive);
+      } else if (inherited.stream().noneMatch(ServerJvm::isAgent)) {
+        Files.deleteIfExists(recording);
+        options.add("-XX:ArchiveClassesAtExit=" + recording);
+      }
+      // The JVM explains every class it leaves out of an archive; nobody needs that in the log.
+      options.add("-Xlog:cds*=off");
+    }
+    return options;
+  }
+
+  /**
+   * After the server JVM has exited: an archive it recorded becomes the one later runs use. A JVM
+   * killed while writing leaves a recording that is never moved into place. Called by whichever of
+   * the launcher's threads sees the exit first, and again by the other.
+   */
+  synchronized void serverExited(int exitCode) {
+    try {
+      if (Files.isRegularFile(recording) && Files.size(recording) > 0 && exitCode != KILLED) {
+        Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.deleteIfExists(recording);
+      }
+    } catch (IOException e) {
+      System.err.println("AgentTrail could not keep the server's class archive (" + e + "); the next start records it again.");
+    }
+  }
+
+  Path archive() {
+    return archive;
+  }
+
+  /**
+   * A Java or native agent (a profiler, an APM agent, a debugger): a JVM asked to record an archive
+   * refuses to start with one, so none is recorded then. An archive recorded before is still used.
+   */
+  private static boolean isAgent(String option) {
+    return option.startsWith("-javaagent:") || option.startsWith("-agentpath:") || option.startsWith("-agentlib:")
+        || option.startsWith("-Xrun");
+  }
+
+  private void removeArchivesOfOtherJvms() throws IOException {
+    try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), "server-*.jsa")) {
+      for (Path other : archives) {
+        if (!other.equals(archive)) {
+          Files.delete(other);
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes every class archive and recording from {@code runtime}, before a new build is unpacked
+   * there: the JVM would silently ignore an archive whose class path no longer matches, and the next
+   * run would not record one in its place.
+   */
+  static void removeArchives(Path runtime) throws IOException {
+    try (DirectoryStream<Path> archives = Files.newDirectoryStream(runtime, "server-*.jsa*")) {
+      for (Path archive : archives) {
+        Files.delete(archive);
+      }
+    }
+  }
+
+  private static String digest(String jvm) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(jvm.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.agenttrail.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerJvmTest {
+
+  @TempDir
+  Path runtime;
+
+  @Test
+  void shouldRecordAClassArchiveOnTheFirstRunAndUseItOnTheNext() throws Exception {
+    ServerJvm first = new ServerJvm(runtime, "jdk-a");
+    List<String> options = first.options(List.of("-Xmx1g", "-Dx=y"));
+    Path recording = Path.of(first.archive() + ".recording");
+
+    assertThat(options).startsWith("-Xmx1g", "-Dx=y").contains("-XX:ArchiveClassesAtExit=" + recording)
+        .doesNotContain("-XX:SharedArchiveFile=" + first.archive());
+    Files.writeString(recording, "what the server JVM wrote as it stopped");
+    first.serverExited(143);
+
+    assertThat(first.archive()).exists();
+    assertThat(recording).doesNotExist();
+    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-Xmx1g")))
+        .contains("-XX:SharedArchiveFile=" + first.archive())
+        .noneMatch(o -> o.contains("ArchiveClassesAtExit"));
+  }
+
+  @Test
+  void shouldDiscardWhatAKilledServerWasRecording() throws Exception {
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    jvm.options(List.of());
+    Path recording = Path.of(jvm.archive() + ".recording");
+    Files.writeString(recording, "half an archive");
+
+    jvm.serverExited(137);
+
+    assertThat(recording).doesNotExist();
+    assertThat(jvm.archive()).doesNotExist();
+  }
+
+  @Test
+  void shouldDropTheArchiveOfAnotherJvmAndRecordAgain() throws Exception {
+    ServerJvm old = new ServerJvm(runtime, "jdk-a");
+    Files.writeString(old.archive(), "classes of jdk-a");
+
+    ServerJvm upgraded = new ServerJvm(runtime, "jdk-b");
+    List<String> options = upgraded.options(List.of());
+
+    assertThat(old.archive()).doesNotExist();
+    assertThat(upgraded.archive()).isNotEqualTo(old.archive());
+    assertThat(options).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+  }
+
+  @Test
+  void shouldLeaveClassSharingToTheUserWhenTheirOptionsDecideIt() throws Exception {
+    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
+    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
+        .containsExactly("-XX:SharedArchiveFile=/opt/mine.jsa");
+  }
+
+  @Test
+  void shouldRecordNothingUnderAnAgentButStillUseAnArchiveRecordedBefore() throws Exception {
+    // A JVM asked to record an archive refuses to start with an agent ("CDS dumping does not support
+    // native JVMTI agent"): a profiler or APM agent must not stop the server from starting.
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    assertThat(jvm.options(List.of("-agentpath:/opt/profiler.so"))).containsExactly("-agentpath:/opt/profiler.so", "-Xlog:cds*=off");
+    assertThat(jvm.options(List.of("-javaagent:/opt/apm.jar"))).noneMatch(o -> o.contains("Archive"));
+
+    Files.writeString(jvm.archive(), "recorded by an earlier run without the agent");
+    assertThat(jvm.options(List.of("-javaagent:/opt/apm.jar"))).contains("-XX:SharedArchiveFile=" + jvm.archive());
+  }
+
+  @Test
+  void shouldRemoveEveryArchiveAndRecordingBeforeANewBuildIsUnpacked() throws Exception {
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    Files.writeString(jvm.archive(), "classes of the old build");
+    Files.writeString(Path.of(jvm.archive() + ".recording"), "half an archive");
+    Files.writeString(runtime.resolve("payara-micro.jar"), "kept");
+
+    ServerJvm.removeArchives(runtime);
+
+    try (var left = Files.list(runtime)) {
+      assertThat(left).containsExactly(runtime.resolve("payara-micro.jar"));
+    }
+  }
+}
