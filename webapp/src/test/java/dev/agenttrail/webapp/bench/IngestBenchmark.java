@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
  *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10] [--repeat 3]
+ *      [--occurred in-order|hour-cycle]
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
@@ -70,11 +71,17 @@ public class IngestBenchmark {
         case "--pg-user" -> pgUser = args[i + 1];
         case "--only" -> only = args[i + 1].toLowerCase(Locale.ROOT);
         case "--detection" -> waitForDetection = !args[i + 1].equals("no-wait");
+        case "--occurred" -> BenchEvents.hourCycle = switch (args[i + 1]) {
+          case "in-order" -> false;
+          case "hour-cycle" -> true;
+          default -> throw new IllegalArgumentException("--occurred takes in-order or hour-cycle, not " + args[i + 1]);
+        };
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events a round (after at least %,d warm-up events), batches of %d, %d clients, %d cores, %s%n",
-        events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(), Instant.now());
+    System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events a round (after at least %,d warm-up events), batches of %d, %d clients, %d cores,"
+        + " occurredAt %s, %s%n", events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(),
+        BenchEvents.hourCycle ? "cycling through one hour" : "in order", Instant.now());
     Path work = Files.createDirectories(Path.of("bench-data", "run-" + System.currentTimeMillis()));
     if (!only.equals("postgresql")) {
       run("H2", work, null);
@@ -288,7 +295,7 @@ public class IngestBenchmark {
     for (int b = 0; b < batches; b++) {
       StringBuilder body = new StringBuilder(batch * 640).append('[');
       for (int i = b * batch; i < Math.min(events, (b + 1) * batch); i++) {
-        body.append(i == b * batch ? "" : ",").append(event(i));
+        body.append(i == b * batch ? "" : ",").append(BenchEvents.event(i));
       }
       bodies.add(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -335,19 +342,6 @@ public class IngestBenchmark {
         : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
   }
 
-  /** An event of about 600 bytes, like a gateway's tool-call record. */
-  static String event(int i) {
-    return "{\"id\":\"ev-" + i + "\",\"occurredAt\":\"2026-11-23T08:" + String.format(Locale.ROOT, "%02d:%02d", (i / 60) % 60, i % 60)
-        + "Z\",\"type\":\"tool.invocation\",\"agent\":{\"id\":\"spiffe://bench.example/agents/agent-" + (i % 40)
-        + "\",\"session\":\"session-" + (i / 200) + "\",\"task\":\"TASK-" + (i / 1000) + "\",\"workflow\":\"customer-support\"},"
-        + "\"action\":{\"tool\":\"crm.lookup\",\"operation\":\"read\",\"resource\":\"crm://customers/" + (i * 7919 % 100000)
-        + "\"},\"decision\":{\"outcome\":\"allow\",\"policy\":\"agents/crm\",\"policyVersion\":\"42\","
-        + "\"reason\":\"task scope covers customer records\",\"authorizedBy\":\"policy:agents/crm\",\"mode\":\"enforce\"},"
-        + "\"data\":{\"classification\":\"internal\",\"scope\":\"crm.customers\",\"records\":1},"
-        + "\"intent\":\"look up the customer's open orders to answer ticket\",\"traceId\":\"" + Long.toHexString(i * 2654435761L)
-        + "\",\"attributes\":{\"gateway\":\"edge-1\",\"latencyMs\":" + (i % 97) + "}}";
-  }
-
   static String registerSource(String base, String name) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sources"))
         .header("Authorization", "Bearer bench-admin-token").header("Content-Type", "application/json")
@@ -358,7 +352,7 @@ public class IngestBenchmark {
   static void waitReady(String base, Process server) throws Exception {
     for (int i = 0; i < 600; i++) {
       if (!server.isAlive()) {
-        throw new IllegalStateException("AgentTrail exited during start-up; see bench-data/*-server.log");
+        throw new IllegalStateException("AgentTrail exited during start-up; see bench-data/run-*/*-server.log");
       }
       try {
         HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),

@@ -1,7 +1,8 @@
 package dev.agenttrail.webapp.bench;
 
 import static dev.agenttrail.webapp.bench.IngestBenchmark.batch;
-import static dev.agenttrail.webapp.bench.IngestBenchmark.event;
+import static dev.agenttrail.webapp.bench.BenchEvents.event;
+import static dev.agenttrail.webapp.bench.BenchEvents.occurredAt;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgPassword;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUrl;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUser;
@@ -13,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A table shaped like AgentTrail's event table (same columns and indexes) filled by plain JDBC
- * batch inserts: no hashing, no checks, one commit per batch, the same durability.
+ * batch inserts of the same rows (ids, agents, sessions, tasks, occurrence times, payloads): no
+ * hashing, no checks, one commit per batch, the same durability.
  */
 final class RawCeiling {
   final String url;
@@ -84,7 +88,7 @@ final class RawCeiling {
                 insert.setLong(1, i + 1);
                 insert.setString(2, "bench");
                 insert.setString(3, "ev-" + i);
-                insert.setTimestamp(4, now);
+                insert.setObject(4, LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC)); // the event's own, in UTC as AgentTrail stores it
                 insert.setTimestamp(5, now);
                 insert.setString(6, "tool.invocation");
                 insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));

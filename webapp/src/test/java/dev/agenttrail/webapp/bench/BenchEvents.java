@@ -1,0 +1,38 @@
+package dev.agenttrail.webapp.bench;
+
+import java.time.Instant;
+
+/** The ingest benchmark's events, the same for AgentTrail and for the raw ceiling. */
+final class BenchEvents {
+
+  /** Occurrence times cycle through one hour instead of following the event number (--occurred hour-cycle). */
+  static boolean hourCycle = false;
+
+  private static final Instant FIRST_OCCURRED = Instant.parse("2026-11-23T08:00:00Z");
+
+  private BenchEvents() {}
+
+  /**
+   * When event {@code i} happened; the raw ceiling stores the same instants. By default 10 ms after
+   * the one before, as in a live stream, where events arrive roughly in the order they happened, so
+   * the occurrence index grows at its end. With {@code --occurred hour-cycle} the seconds of one
+   * hour over and over (the benchmark's pattern before 2026-11-23 evening), so every batch lands
+   * all over that index.
+   */
+  static Instant occurredAt(int i) {
+    return hourCycle ? FIRST_OCCURRED.plusSeconds(i % 3600) : FIRST_OCCURRED.plusMillis(10L * i);
+  }
+
+  /** An event of about 600 bytes, like a gateway's tool-call record. */
+  static String event(int i) {
+    return "{\"id\":\"ev-" + i + "\",\"occurredAt\":\"" + occurredAt(i)
+        + "\",\"type\":\"tool.invocation\",\"agent\":{\"id\":\"spiffe://bench.example/agents/agent-" + (i % 40)
+        + "\",\"session\":\"session-" + (i / 200) + "\",\"task\":\"TASK-" + (i / 1000) + "\",\"workflow\":\"customer-support\"},"
+        + "\"action\":{\"tool\":\"crm.lookup\",\"operation\":\"read\",\"resource\":\"crm://customers/" + (i * 7919 % 100000)
+        + "\"},\"decision\":{\"outcome\":\"allow\",\"policy\":\"agents/crm\",\"policyVersion\":\"42\","
+        + "\"reason\":\"task scope covers customer records\",\"authorizedBy\":\"policy:agents/crm\",\"mode\":\"enforce\"},"
+        + "\"data\":{\"classification\":\"internal\",\"scope\":\"crm.customers\",\"records\":1},"
+        + "\"intent\":\"look up the customer's open orders to answer ticket\",\"traceId\":\"" + Long.toHexString(i * 2654435761L)
+        + "\",\"attributes\":{\"gateway\":\"edge-1\",\"latencyMs\":" + (i % 97) + "}}";
+  }
+}
