@@ -21,7 +21,7 @@ import java.util.List;
  * parsing and verifying about 14,000 classes again. The archive sits in the runtime directory, named
  * for the JVM that wrote it, and goes when the build or the JVM changes. {@code -Xshare:off} among
  * the user's options turns it off; with an agent among them ({@code -javaagent}, {@code -agentpath})
- * nothing is recorded.
+ * nothing is recorded; on OpenJ9, whose class sharing works differently, nothing is added.
  */
 final class ServerJvm {
 
@@ -30,21 +30,25 @@ final class ServerJvm {
 
   private final Path archive;
   private final Path recording;
+  private final boolean hotSpot;
 
   /** For a server started from {@code runtime}, by the JVM this launcher runs on. */
   ServerJvm(Path runtime) {
-    this(runtime, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
+    // The options below are HotSpot's; OpenJ9 shares classes its own way (-Xshareclasses).
+    this(runtime, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"),
+        !System.getProperty("java.vm.name", "").contains("OpenJ9"));
   }
 
-  ServerJvm(Path runtime, String jvm) {
+  ServerJvm(Path runtime, String jvm, boolean hotSpot) {
     this.archive = runtime.resolve("server-" + digest(jvm) + ".jsa");
     this.recording = runtime.resolve(archive.getFileName() + ".recording");
+    this.hotSpot = hotSpot;
   }
 
   /** The server JVM's options, given the launcher's own. */
   List<String> options(List<String> inherited) throws IOException {
     List<String> options = new ArrayList<>(inherited);
-    if (inherited.stream().noneMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile")
+    if (hotSpot && inherited.stream().noneMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile")
         || o.contains("ArchiveClassesAtExit"))) {
       removeArchivesOfOtherJvms();
       if (Files.isRegularFile(archive)) {

@@ -15,7 +15,7 @@ class ServerJvmTest {
 
   @Test
   void shouldRecordAClassArchiveOnTheFirstRunAndUseItOnTheNext() throws Exception {
-    ServerJvm first = new ServerJvm(runtime, "jdk-a");
+    ServerJvm first = new ServerJvm(runtime, "jdk-a", true);
     List<String> options = first.options(List.of("-Xmx1g", "-Dx=y"));
     Path recording = Path.of(first.archive() + ".recording");
 
@@ -26,14 +26,14 @@ class ServerJvmTest {
 
     assertThat(first.archive()).exists();
     assertThat(recording).doesNotExist();
-    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-Xmx1g")))
+    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-Xmx1g")))
         .contains("-XX:SharedArchiveFile=" + first.archive())
         .noneMatch(o -> o.contains("ArchiveClassesAtExit"));
   }
 
   @Test
   void shouldDiscardWhatAKilledServerWasRecording() throws Exception {
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
     jvm.options(List.of());
     Path recording = Path.of(jvm.archive() + ".recording");
     Files.writeString(recording, "half an archive");
@@ -46,10 +46,10 @@ class ServerJvmTest {
 
   @Test
   void shouldDropTheArchiveOfAnotherJvmAndRecordAgain() throws Exception {
-    ServerJvm old = new ServerJvm(runtime, "jdk-a");
+    ServerJvm old = new ServerJvm(runtime, "jdk-a", true);
     Files.writeString(old.archive(), "classes of jdk-a");
 
-    ServerJvm upgraded = new ServerJvm(runtime, "jdk-b");
+    ServerJvm upgraded = new ServerJvm(runtime, "jdk-b", true);
     List<String> options = upgraded.options(List.of());
 
     assertThat(old.archive()).doesNotExist();
@@ -59,8 +59,8 @@ class ServerJvmTest {
 
   @Test
   void shouldLeaveClassSharingToTheUserWhenTheirOptionsDecideIt() throws Exception {
-    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
-    assertThat(new ServerJvm(runtime, "jdk-a").options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
+    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
+    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
         .containsExactly("-XX:SharedArchiveFile=/opt/mine.jsa");
   }
 
@@ -68,7 +68,7 @@ class ServerJvmTest {
   void shouldRecordNothingUnderAnAgentButStillUseAnArchiveRecordedBefore() throws Exception {
     // A JVM asked to record an archive refuses to start with an agent ("CDS dumping does not support
     // native JVMTI agent"): a profiler or APM agent must not stop the server from starting.
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
     assertThat(jvm.options(List.of("-agentpath:/opt/profiler.so"))).containsExactly("-agentpath:/opt/profiler.so", "-Xlog:cds*=off");
     assertThat(jvm.options(List.of("-javaagent:/opt/apm.jar"))).noneMatch(o -> o.contains("Archive"));
 
@@ -78,7 +78,7 @@ class ServerJvmTest {
 
   @Test
   void shouldRemoveEveryArchiveAndRecordingBeforeANewBuildIsUnpacked() throws Exception {
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a");
+    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
     Files.writeString(jvm.archive(), "classes of the old build");
     Files.writeString(Path.of(jvm.archive() + ".recording"), "half an archive");
     Files.writeString(runtime.resolve("payara-micro.jar"), "kept");
@@ -88,5 +88,10 @@ class ServerJvmTest {
     try (var left = Files.list(runtime)) {
       assertThat(left).containsExactly(runtime.resolve("payara-micro.jar"));
     }
+  }
+
+  @Test
+  void shouldLeaveTheOptionsAloneOnAJvmThatIsNotHotSpot() throws Exception {
+    assertThat(new ServerJvm(runtime, "openj9", false).options(List.of("-Xmx1g"))).containsExactly("-Xmx1g");
   }
 }
