@@ -70,6 +70,60 @@ interface LedgerContract extends Deployed {
         .getJsonObject(0).getString("pointer")).isEqualTo("/to");
   }
 
+  /**
+   * Strings with backslashes, quotes, tabs, newlines and characters beyond ASCII, and a time with
+   * microseconds, come back exactly as sent: from the columns (a filter finds the event, the row
+   * holds the values) and from the payload, and the chain verifies. On PostgreSQL the rows are
+   * written with COPY, whose text format escapes these characters.
+   */
+  @Test
+  default void shouldStoreEveryCharacterExactlyAsSent() throws Exception {
+    Api.Source source = api().newSource();
+    String id = Api.uniqueId();
+    String agent = "spiffe://acme/agents/a\\b\"c\td";
+    String session = "s\n1";
+    String task = "T\r\\N-ü";
+    String tool = "crm\\lookup ✓";
+    String reason = "say \\\"no\\\"\tthen\nstop \\N";
+    String event = "{\"id\":\"" + id + "\",\"occurredAt\":\"2026-11-23T08:15:00.123456Z\",\"type\":\"policy.decision\","
+        + "\"agent\":{\"id\":" + quoted(agent) + ",\"session\":" + quoted(session) + ",\"task\":" + quoted(task) + "},"
+        + "\"action\":{\"tool\":" + quoted(tool) + "},\"decision\":{\"outcome\":\"deny\",\"reason\":" + quoted(reason) + "}}";
+    long seq = api().events(source.key(), "[" + event + "]").json().getJsonArray("items").getJsonObject(0)
+        .getJsonNumber("seq").longValue();
+
+    JsonObject stored = api().get("api/v1/events/" + source.name() + "/" + id, Api.ADMIN_TOKEN).json().getJsonObject("event");
+    assertThat(stored.getJsonObject("agent").getString("id")).isEqualTo(agent);
+    assertThat(stored.getJsonObject("agent").getString("session")).isEqualTo(session);
+    assertThat(stored.getJsonObject("agent").getString("task")).isEqualTo(task);
+    assertThat(stored.getJsonObject("action").getString("tool")).isEqualTo(tool);
+    assertThat(stored.getJsonObject("decision").getString("reason")).isEqualTo(reason);
+    assertThat(stored.getString("occurredAt")).isEqualTo("2026-11-23T08:15:00.123456Z");
+
+    JsonObject found = api().get("api/v1/events?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)
+        + "&limit=5", Api.ADMIN_TOKEN).json();
+    assertThat(found.getJsonArray("items")).hasSize(1);
+    assertThat(found.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue()).isEqualTo(seq);
+
+    try (Connection db = database();
+        PreparedStatement s = db.prepareStatement("SELECT agent_id, session_id, task, tool, outcome, occurred_at FROM event WHERE seq = ?")) {
+      s.setLong(1, seq);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(agent);
+        assertThat(rs.getString(2)).isEqualTo(session);
+        assertThat(rs.getString(3)).isEqualTo(task);
+        assertThat(rs.getString(4)).isEqualTo(tool);
+        assertThat(rs.getString(5)).isEqualTo("deny");
+        assertThat(rs.getObject(6, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.parse("2026-11-23T08:15:00.123456"));
+      }
+    }
+    assertThat(api().get("api/v1/ledger/verify?from=" + seq + "&to=" + seq, Api.ADMIN_TOKEN).json().getBoolean("verified")).isTrue();
+  }
+
+  private static String quoted(String value) {
+    return jakarta.json.Json.createValue(value).toString();
+  }
+
   private static void update(Connection db, long seq, String payload) throws Exception {
     try (PreparedStatement s = db.prepareStatement("UPDATE event SET payload = ? WHERE seq = ?")) {
       s.setString(1, payload);

@@ -155,63 +155,82 @@ public class JdbcLedger {
       String hash = head.hash();
       byte[] digest = HashChain.fromHex(hash);
       LocalDateTime received = utc(receivedAt);
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id,"
-              + " task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (Batch batch : batches) {
-          List<Appended> fates = new ArrayList<>(batch.size());
-          Map<String, Long> appended = stored.computeIfAbsent(batch.source, s -> new HashMap<>());
-          for (int i = 0; i < batch.size(); i++) {
-            EventRecord e = batch.events.get(i);
-            Long seen = batch.known.get(e.id());
-            if (seen == null) {
-              seen = appended.get(e.id());
-            }
-            if (seen != null) {
-              fates.add(new Appended(e.id(), true, seen));
-              continue;
-            }
-            seq++;
-            digest = HashChain.next(sha, digest, batch.canonical[i]);
-            hash = HashChain.toHex(digest);
-            appended.put(e.id(), seq);
-            fates.add(new Appended(e.id(), false, seq));
-            insert.setLong(1, seq);
-            insert.setString(2, batch.source);
-            insert.setString(3, e.id());
-            insert.setObject(4, utc(e.occurredAt()));
-            insert.setObject(5, received);
-            insert.setString(6, e.type().wireName());
-            insert.setString(7, e.agentId());
-            insert.setString(8, e.session());
-            insert.setString(9, e.task());
-            insert.setString(10, e.tool());
-            insert.setString(11, e.outcome());
-            insert.setString(12, e.canonical());
-            insert.setString(13, hash);
-            insert.addBatch();
+      List<Row> rows = new ArrayList<>();
+      for (Batch batch : batches) {
+        List<Appended> fates = new ArrayList<>(batch.size());
+        Map<String, Long> appended = stored.computeIfAbsent(batch.source, s -> new HashMap<>());
+        for (int i = 0; i < batch.size(); i++) {
+          EventRecord e = batch.events.get(i);
+          Long seen = batch.known.get(e.id());
+          if (seen == null) {
+            seen = appended.get(e.id());
           }
-          out.add(fates);
+          if (seen != null) {
+            fates.add(new Appended(e.id(), true, seen));
+            continue;
+          }
+          seq++;
+          digest = HashChain.next(sha, digest, batch.canonical[i]);
+          hash = HashChain.toHex(digest);
+          appended.put(e.id(), seq);
+          fates.add(new Appended(e.id(), false, seq));
+          rows.add(new Row(seq, batch.source, e, hash));
         }
-        if (seq > head.seq()) {
-          try {
-            insert.executeBatch();
-          } catch (SQLException e) {
-            if (uniqueViolation(e)) {
-              throw new AlreadyStored(e);
-            }
-            throw e;
+        out.add(fates);
+      }
+      if (!rows.isEmpty()) {
+        try {
+          if (EventCopy.applies(c, rows)) {
+            EventCopy.write(c, rows, received);
+          } else {
+            insert(c, rows, received);
           }
-          try (PreparedStatement update = c.prepareStatement("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1")) {
-            update.setLong(1, seq);
-            update.setString(2, hash);
-            update.executeUpdate();
+        } catch (SQLException e) {
+          if (uniqueViolation(e)) {
+            throw new AlreadyStored(e);
           }
+          throw e;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1")) {
+          update.setLong(1, seq);
+          update.setString(2, hash);
+          update.executeUpdate();
         }
       }
       return out;
     } catch (SQLException e) {
       throw new LedgerException("could not append to the ledger", e);
+    }
+  }
+
+  /** One new ledger entry of a group: its place in the chain and what is stored there. */
+  record Row(long seq, String source, EventRecord event, String hash) {}
+
+  static final String COLUMNS =
+      "seq, source, event_id, occurred_at, received_at, type, agent_id, session_id, task, tool, outcome, payload, hash";
+
+  /** The rows as one JDBC batch of INSERTs (H2; PostgreSQL when {@link EventCopy} does not apply). */
+  private static void insert(Connection c, List<Row> rows, LocalDateTime received) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      for (Row row : rows) {
+        EventRecord e = row.event();
+        insert.setLong(1, row.seq());
+        insert.setString(2, row.source());
+        insert.setString(3, e.id());
+        insert.setObject(4, utc(e.occurredAt()));
+        insert.setObject(5, received);
+        insert.setString(6, e.type().wireName());
+        insert.setString(7, e.agentId());
+        insert.setString(8, e.session());
+        insert.setString(9, e.task());
+        insert.setString(10, e.tool());
+        insert.setString(11, e.outcome());
+        insert.setString(12, e.canonical());
+        insert.setString(13, row.hash());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 
