@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each of R rounds sends N events in batches from C concurrent HTTP clients (events/s, request
  * latency) and right after measures the raw ceiling, plain JDBC batch inserts of the same rows into
  * the same kind of database holding as many rows, and prints AgentTrail's rate as a fraction of
- * it; the summary line takes the medians. Runs on H2, and on PostgreSQL when one answers. Prints
+ * it (on PostgreSQL also of one writer loading the same rows with COPY, as AgentTrail does); the
+ * summary line takes the medians. Runs on H2, and on PostgreSQL when one answers. Prints
  * figures; asserts nothing.
  *
  * <p>Run it with bench/ingest-benchmark.sh (which builds the test classpath), with the options
@@ -136,12 +137,18 @@ public class IngestBenchmark {
       // The raw tables start as full as the ledger, and their JVM warm, as the server's was.
       RawCeiling single = new RawCeiling(rawUrl(dbUrl, work, "1"), dbUrl != null);
       RawCeiling parallel = new RawCeiling(rawUrl(dbUrl, work, "n"), dbUrl != null);
+      // AgentTrail writes with COPY on PostgreSQL: also measure that, one writer, as a second ceiling.
+      RawCeiling copied = dbUrl == null ? null : new RawCeiling(rawUrl(dbUrl, work, "c"), true, true);
       if (dbUrl != null) {
         schemas.add(schema(single.url));
         schemas.add(schema(parallel.url));
+        schemas.add(schema(copied.url));
       }
       single.insert(warmed, 1, false);
       parallel.insert(warmed, 1, false);
+      if (copied != null) {
+        copied.insert(warmed, 1, false);
+      }
       // Each round measures AgentTrail and then, a moment later, the ceiling: the machine's speed
       // drifts over minutes, so a ratio of neighbours is steadier than a ratio of separate runs.
       for (int r = 1; r <= repeat; r++) {
@@ -149,9 +156,11 @@ public class IngestBenchmark {
         double[] http = ingest(base, server, "bench-" + r);
         double one = single.insert(events, 1, true);
         double many = parallel.insert(events, clients, true);
-        System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%n",
-            100 * http[0] / one, 100 * http[0] / many, clients);
-        rounds.add(new double[] {http[0], http[1], one, many});
+        double copy = copied == null ? Double.NaN : copied.insert(events, 1, true);
+        System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%s%n",
+            100 * http[0] / one, 100 * http[0] / many, clients,
+            copied == null ? "" : String.format(Locale.ROOT, "; %.0f %% of 1 COPY writer", 100 * http[0] / copy));
+        rounds.add(new double[] {http[0], http[1], one, many, copy});
       }
       long t = System.nanoTime();
       HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
@@ -174,6 +183,10 @@ public class IngestBenchmark {
         + " (1 writer), %,.0f rows/s (%d writers); AgentTrail / raw %.0f %% of 1 writer, %.0f %% of %d writers%n",
         db, rounds.size(), median(rounds, r -> r[0]), median(rounds, r -> r[1]), median(rounds, r -> r[2]),
         median(rounds, r -> r[3]), clients, 100 * median(rounds, r -> r[0] / r[2]), 100 * median(rounds, r -> r[0] / r[3]), clients);
+    if (dbUrl != null) {
+      System.out.printf(Locale.ROOT, "%s, median of %d rounds: raw COPY ceiling %,.0f rows/s (1 writer); AgentTrail / raw COPY %.0f %%%n",
+          db, rounds.size(), median(rounds, r -> r[4]), 100 * median(rounds, r -> r[0] / r[4]));
+    }
   }
 
   static double median(List<double[]> rounds, java.util.function.ToDoubleFunction<double[]> f) {

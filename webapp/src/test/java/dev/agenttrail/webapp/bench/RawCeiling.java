@@ -27,14 +27,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A table shaped like AgentTrail's event table (same columns and indexes) filled by plain JDBC
  * batch inserts of the same rows (ids, agents, sessions, tasks, occurrence times, payloads): no
- * hashing, no checks, one commit per batch, the same durability.
+ * hashing, no checks, one commit per batch, the same durability. On PostgreSQL, where AgentTrail
+ * writes its rows with COPY, a third table is filled with COPY too, so the report can also give
+ * AgentTrail's rate against PostgreSQL's fastest way of loading rows.
  */
 final class RawCeiling {
   final String url;
   final boolean postgres;
+  final boolean copy; // COPY ... FROM STDIN instead of batched INSERTs (PostgreSQL only)
   int rows; // inserted so far: the next insert goes on from here
 
   RawCeiling(String url, boolean postgres) throws Exception {
+    this(url, postgres, false);
+  }
+
+  RawCeiling(String url, boolean postgres, boolean copy) throws Exception {
+    this.copy = copy;
     if (postgres) {
       url = url + "&reWriteBatchedInserts=true";
       try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement s = c.createStatement()) {
@@ -78,6 +86,10 @@ final class RawCeiling {
       jobs.add(pool.submit(() -> {
         try (Connection c = connect()) {
           c.setAutoCommit(false);
+          if (copy) {
+            copyBatches(c, first, count, batches, next, payloads, hash);
+            return null;
+          }
           try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
               + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int b;
@@ -117,10 +129,34 @@ final class RawCeiling {
     long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() - cpuStart;
     if (print) {
-      System.out.printf(Locale.ROOT, "raw JDBC batch insert ceiling, %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
+      System.out.printf(Locale.ROOT, (copy ? "raw JDBC COPY ceiling" : "raw JDBC batch insert ceiling") + ", %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
           + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, count, first, seconds, rate,
           cpu / 1e3 / count);
     }
     return rate;
+  }
+
+  /** The same rows and commits as the batched INSERTs, sent with COPY in its text format. */
+  private static void copyBatches(Connection c, int first, int count, int batches, AtomicInteger next, String[] payloads,
+      String hash) throws Exception {
+    org.postgresql.copy.CopyManager copyManager = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+    java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    int b;
+    while ((b = next.getAndIncrement()) < batches) {
+      String now = format.format(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+      StringBuilder rows = new StringBuilder(batch * 1024);
+      for (int k = b * batch; k < Math.min(count, (b + 1) * batch); k++) {
+        int i = first + k;
+        rows.append(i + 1).append("\tbench\tev-").append(i).append('\t')
+            .append(format.format(LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC))).append('\t').append(now)
+            .append("\ttool.invocation\tspiffe://bench.example/agents/agent-").append(i % 40)
+            .append("\tsession-").append(i / 200).append("\tTASK-").append(i / 1000).append("\tcrm.lookup\tallow\t")
+            .append(payloads[k].replace("\\", "\\\\")).append('\t').append(hash).append('\n');
+      }
+      byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      copyManager.copyIn("COPY event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id, task,"
+          + " tool, outcome, payload, hash) FROM STDIN", new java.io.ByteArrayInputStream(bytes));
+      c.commit();
+    }
   }
 }
