@@ -84,7 +84,7 @@ final class EventCopy {
   static void line(StringBuilder out, JdbcLedger.Row row, String receivedAt) {
     EventRecord e = row.event();
     out.append(row.seq()).append('\t');
-    value(out, row.source()).append('\t');
+    value(out, e.source()).append('\t');
     value(out, e.id()).append('\t');
     out.append(timestamp(JdbcLedger.utc(e.occurredAt()))).append('\t');
     out.append(receivedAt).append('\t');

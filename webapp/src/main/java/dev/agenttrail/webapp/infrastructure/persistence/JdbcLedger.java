@@ -35,8 +35,9 @@ import javax.sql.DataSource;
  * resending, or a concurrent request with the same ids), the insert raises {@link AlreadyStored};
  * the caller rolls back and appends the batch again after looking its ids up ({@link #prepare},
  * outside the lock), which reports those ids as duplicates. Several batches can be appended under
- * one lock and one commit ({@link #append(List, Instant)}; see {@code GroupCommit}). Appending must
- * run inside a JTA transaction.
+ * one lock and one commit ({@link #append(List, Instant)}; see {@code GroupCommit}); their rows go
+ * to the database as one batch of INSERTs, or with COPY on PostgreSQL ({@link EventCopy}). Appending
+ * must run inside a JTA transaction.
  */
 @ApplicationScoped
 public class JdbcLedger {
@@ -174,7 +175,7 @@ public class JdbcLedger {
           hash = HashChain.toHex(digest);
           appended.put(e.id(), seq);
           fates.add(new Appended(e.id(), false, seq));
-          rows.add(new Row(seq, batch.source, e, hash));
+          rows.add(new Row(seq, e, hash));
         }
         out.add(fates);
       }
@@ -204,7 +205,7 @@ public class JdbcLedger {
   }
 
   /** One new ledger entry of a group: its place in the chain and what is stored there. */
-  record Row(long seq, String source, EventRecord event, String hash) {}
+  record Row(long seq, EventRecord event, String hash) {}
 
   static final String COLUMNS =
       "seq, source, event_id, occurred_at, received_at, type, agent_id, session_id, task, tool, outcome, payload, hash";
@@ -216,7 +217,7 @@ public class JdbcLedger {
       for (Row row : rows) {
         EventRecord e = row.event();
         insert.setLong(1, row.seq());
-        insert.setString(2, row.source());
+        insert.setString(2, e.source());
         insert.setString(3, e.id());
         insert.setObject(4, utc(e.occurredAt()));
         insert.setObject(5, received);

@@ -43,7 +43,7 @@ class EventCopyTest {
         "spiffe://acme/agents/a\tb", null, "T-1", "crm.lookup", null, "{\"reason\":\"say \\\"no\\\"\"}");
     StringBuilder out = new StringBuilder();
 
-    EventCopy.line(out, new JdbcLedger.Row(7, "gw", e, "ab".repeat(32)), "2026-11-23 09:00:00.000001");
+    EventCopy.line(out, new JdbcLedger.Row(7, e, "ab".repeat(32)), "2026-11-23 09:00:00.000001");
 
     assertEquals("7\tgw\te-1\t2026-11-23 08:15:00.500000\t2026-11-23 09:00:00.000001\ttool.invocation\t"
         + "spiffe://acme/agents/a\\tb\t\\N\tT-1\tcrm.lookup\t\\N\t{\"reason\":\"say \\\\\"no\\\\\"\"}\t" + "ab".repeat(32) + "\n",
