@@ -23,11 +23,26 @@ final class BenchEvents {
     return hourCycle ? FIRST_OCCURRED.plusSeconds(i % 3600) : FIRST_OCCURRED.plusMillis(10L * i);
   }
 
+  /** The agent of event {@code i}; the raw ceiling stores the same in its column. */
+  static String agent(int i) {
+    return "spiffe://bench.example/agents/agent-" + (i % 40);
+  }
+
+  /** The session of event {@code i}. */
+  static String session(int i) {
+    return "session-" + (i / 200);
+  }
+
+  /** The task of event {@code i}. */
+  static String task(int i) {
+    return "TASK-" + (i / 1000);
+  }
+
   /** An event of about 600 bytes, like a gateway's tool-call record. */
   static String event(int i) {
     return "{\"id\":\"ev-" + i + "\",\"occurredAt\":\"" + occurredAt(i)
-        + "\",\"type\":\"tool.invocation\",\"agent\":{\"id\":\"spiffe://bench.example/agents/agent-" + (i % 40)
-        + "\",\"session\":\"session-" + (i / 200) + "\",\"task\":\"TASK-" + (i / 1000) + "\",\"workflow\":\"customer-support\"},"
+        + "\",\"type\":\"tool.invocation\",\"agent\":{\"id\":\"" + agent(i)
+        + "\",\"session\":\"" + session(i) + "\",\"task\":\"" + task(i) + "\",\"workflow\":\"customer-support\"},"
         + "\"action\":{\"tool\":\"crm.lookup\",\"operation\":\"read\",\"resource\":\"crm://customers/" + (i * 7919 % 100000)
         + "\"},\"decision\":{\"outcome\":\"allow\",\"policy\":\"agents/crm\",\"policyVersion\":\"42\","
         + "\"reason\":\"task scope covers customer records\",\"authorizedBy\":\"policy:agents/crm\",\"mode\":\"enforce\"},"

@@ -1,8 +1,11 @@
 package dev.agenttrail.webapp.bench;
 
 import static dev.agenttrail.webapp.bench.IngestBenchmark.batch;
+import static dev.agenttrail.webapp.bench.BenchEvents.agent;
 import static dev.agenttrail.webapp.bench.BenchEvents.event;
 import static dev.agenttrail.webapp.bench.BenchEvents.occurredAt;
+import static dev.agenttrail.webapp.bench.BenchEvents.session;
+import static dev.agenttrail.webapp.bench.BenchEvents.task;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgPassword;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUrl;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUser;
@@ -32,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * AgentTrail's rate against PostgreSQL's fastest way of loading rows.
  */
 final class RawCeiling {
+  private static final String COLUMNS =
+      "seq, source, event_id, occurred_at, received_at, type, agent_id, session_id, task, tool, outcome, payload, hash";
+
   final String url;
   final boolean postgres;
   final boolean copy; // COPY ... FROM STDIN instead of batched INSERTs (PostgreSQL only)
@@ -90,8 +96,8 @@ final class RawCeiling {
             copyBatches(c, first, count, batches, next, payloads, hash);
             return null;
           }
-          try (PreparedStatement insert = c.prepareStatement("INSERT INTO event (seq, source, event_id, occurred_at,"
-              + " received_at, type, agent_id, session_id, task, tool, outcome, payload, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          try (PreparedStatement insert = c.prepareStatement(
+              "INSERT INTO event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int b;
             while ((b = next.getAndIncrement()) < batches) {
               Timestamp now = Timestamp.from(Instant.now());
@@ -103,9 +109,9 @@ final class RawCeiling {
                 insert.setObject(4, LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC)); // the event's own, in UTC as AgentTrail stores it
                 insert.setTimestamp(5, now);
                 insert.setString(6, "tool.invocation");
-                insert.setString(7, "spiffe://bench.example/agents/agent-" + (i % 40));
-                insert.setString(8, "session-" + (i / 200));
-                insert.setString(9, "TASK-" + (i / 1000));
+                insert.setString(7, agent(i));
+                insert.setString(8, session(i));
+                insert.setString(9, task(i));
                 insert.setString(10, "crm.lookup");
                 insert.setString(11, "allow");
                 insert.setString(12, payloads[k]);
@@ -149,13 +155,12 @@ final class RawCeiling {
         int i = first + k;
         rows.append(i + 1).append("\tbench\tev-").append(i).append('\t')
             .append(format.format(LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC))).append('\t').append(now)
-            .append("\ttool.invocation\tspiffe://bench.example/agents/agent-").append(i % 40)
-            .append("\tsession-").append(i / 200).append("\tTASK-").append(i / 1000).append("\tcrm.lookup\tallow\t")
+            .append("\ttool.invocation\t").append(agent(i)).append('\t').append(session(i)).append('\t').append(task(i))
+            .append("\tcrm.lookup\tallow\t")
             .append(payloads[k].replace("\\", "\\\\")).append('\t').append(hash).append('\n');
       }
       byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      copyManager.copyIn("COPY event (seq, source, event_id, occurred_at, received_at, type, agent_id, session_id, task,"
-          + " tool, outcome, payload, hash) FROM STDIN", new java.io.ByteArrayInputStream(bytes));
+      copyManager.copyIn("COPY event (" + COLUMNS + ") FROM STDIN", new java.io.ByteArrayInputStream(bytes));
       c.commit();
     }
   }

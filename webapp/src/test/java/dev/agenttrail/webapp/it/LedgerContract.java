@@ -2,10 +2,14 @@ package dev.agenttrail.webapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 /** The hash chain: it verifies, and it names the first entry changed behind AgentTrail's back. */
@@ -99,7 +103,7 @@ interface LedgerContract extends Deployed {
     assertThat(stored.getJsonObject("decision").getString("reason")).isEqualTo(reason);
     assertThat(stored.getString("occurredAt")).isEqualTo("2026-11-23T08:15:00.123456Z");
 
-    JsonObject found = api().get("api/v1/events?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)
+    JsonObject found = api().get("api/v1/events?agent=" + URLEncoder.encode(agent, StandardCharsets.UTF_8)
         + "&limit=5", Api.ADMIN_TOKEN).json();
     assertThat(found.getJsonArray("items")).hasSize(1);
     assertThat(found.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue()).isEqualTo(seq);
@@ -114,14 +118,14 @@ interface LedgerContract extends Deployed {
         assertThat(rs.getString(3)).isEqualTo(task);
         assertThat(rs.getString(4)).isEqualTo(tool);
         assertThat(rs.getString(5)).isEqualTo("deny");
-        assertThat(rs.getObject(6, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.parse("2026-11-23T08:15:00.123456"));
+        assertThat(rs.getObject(6, LocalDateTime.class)).isEqualTo(LocalDateTime.parse("2026-11-23T08:15:00.123456"));
       }
     }
     assertThat(api().get("api/v1/ledger/verify?from=" + seq + "&to=" + seq, Api.ADMIN_TOKEN).json().getBoolean("verified")).isTrue();
   }
 
   private static String quoted(String value) {
-    return jakarta.json.Json.createValue(value).toString();
+    return Json.createValue(value).toString();
   }
 
   private static void update(Connection db, long seq, String payload) throws Exception {
