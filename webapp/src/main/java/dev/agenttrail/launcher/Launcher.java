@@ -87,8 +87,9 @@ public final class Launcher {
 
   /**
    * Runs Payara Micro in a child JVM (its boot loader insists on the system class loader, so it
-   * cannot share this one). The child gets this JVM's options (heap, {@code -D} settings) and
-   * environment; stopping the launcher stops the child; the launcher exits with the child's code.
+   * cannot share this one). The child gets this JVM's options ({@code -D} settings, the heap) and
+   * environment, a heap of its own when those do not size it ({@link ServerHeap}); stopping the
+   * launcher stops the child; the launcher exits with the child's code.
    */
   private static void boot(Path payaraJar, Path dataDir, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class Launcher {
       }
     }
     ServerJvm jvm = new ServerJvm(payaraJar.getParent());
-    command.addAll(jvm.options(inherited));
+    command.addAll(jvm.options(ServerHeap.options(inherited, Runtime.getRuntime().maxMemory())));
     command.add("-Duser.timezone=UTC");
     command.add("-DAGENTTRAIL_DATA_DIR=" + dataDir);
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));

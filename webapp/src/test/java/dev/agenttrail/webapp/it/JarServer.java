@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,16 @@ record JarServer(Process launcher, String base) {
   }
 
   static JarServer start(Path data) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-jar", jar().toString()).redirectErrorStream(true)
+    return start(data, List.of("-Xmx512m"));
+  }
+
+  /** With these options for {@code java} (none: the heap the launcher chooses). */
+  static JarServer start(Path data, List<String> jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("AGENTTRAIL_"));

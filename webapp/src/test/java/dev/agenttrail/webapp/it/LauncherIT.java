@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * agenttrail.jar's start-up measures, on the real jar: the first run records the server's class
- * archive as it stops, the next run starts from it, and the server works either way.
+ * archive as it stops, the next run starts from it, and the server works either way; the server's
+ * heap is the user's when they give one and the launcher's choice when they do not.
  */
 class LauncherIT {
 
@@ -24,7 +25,8 @@ class LauncherIT {
 
     JarServer first = JarServer.start(data);
     first.ready();
-    assertThat(first.serverArguments()).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(first.serverArguments()).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+        .as("the heap the user gave, and no other").filteredOn(a -> a.startsWith("-Xm")).containsExactly("-Xmx512m");
     assertThat(first.stop()).as("the launcher's exit code after SIGTERM").isEqualTo(143);
     assertThat(archives(data)).as("the class archive in the runtime directory, and no recording left over")
         .singleElement().satisfies(archive -> {
@@ -32,11 +34,15 @@ class LauncherIT {
           assertThat(Files.size(archive)).isGreaterThan(10_000_000L);
         });
 
-    JarServer second = JarServer.start(data);
+    JarServer second = JarServer.start(data, List.of());
     try {
       String base = second.ready();
       assertThat(second.serverArguments()).contains("-XX:SharedArchiveFile=" + archives(data).get(0))
           .noneMatch(a -> a.contains("ArchiveClassesAtExit"));
+      List<String> heap = second.serverArguments().stream().filter(a -> a.startsWith("-Xm")).toList();
+      assertThat(heap).as("without -Xmx the launcher sizes the server's heap").singleElement().asString().matches("-Xmx\\d+m");
+      assertThat(Integer.parseInt(heap.get(0).replaceAll("\\D", ""))).as("MB: 1 GB, less only on a small machine")
+          .isBetween(256, 1024);
       HttpResponse<String> sources = JarServer.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sources"))
           .header("Authorization", "Bearer " + JarServer.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(sources.statusCode()).as(sources.body()).isEqualTo(200);
