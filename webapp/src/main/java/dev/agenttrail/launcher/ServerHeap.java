@@ -10,7 +10,7 @@ import java.util.List;
  * <p>The JVM's own default is a quarter of the machine's memory, 6 GB on a 24 GB machine. On H2,
  * whose page cache lives on the heap, such a heap made ingest worse, not better: the garbage
  * collector's young collections copied about 130 MB of survivors each and paused 135-276 ms, and
- * the ingest benchmark's p99 was 420-510 ms against 200-350 ms with 1 GB (docs/benchmarks.md, "The
+ * the ingest benchmark's p99 was 420-510 ms against 200-380 ms with 1 GB (docs/benchmarks.md, "The
  * server's heap"). An evidence pack of a million events is built in 64 MB; the dashboard and the
  * benchmarks run in 1 GB.
  *
