@@ -17,10 +17,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Ingest benchmark: starts agenttrail.jar, warms it up until its JIT compiler has settled, then in
@@ -233,6 +237,7 @@ public class IngestBenchmark {
   static double[] ingest(String base, Process server, String source) throws Exception {
     String key = registerSource(base, source);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    Map<String, double[]> gcBefore = collections(base);
     long ingestStart = System.nanoTime();
     long cpuBefore = BenchProcesses.cpuNanos(server);
     long jitBefore = BenchProcesses.jitNanos(server);
@@ -240,6 +245,7 @@ public class IngestBenchmark {
     long ingestEnd = System.nanoTime();
     long cpuIngest = BenchProcesses.cpuNanos(server) - cpuBefore;
     long jitIngest = BenchProcesses.jitNanos(server) - jitBefore;
+    Map<String, double[]> gcAfter = collections(base);
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
@@ -247,6 +253,13 @@ public class IngestBenchmark {
         events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy; JIT compiler %.0f %% of it)%n",
         cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds, cpuIngest == 0 ? 0 : 100.0 * jitIngest / cpuIngest);
+    StringBuilder gc = new StringBuilder();
+    gcAfter.forEach((collector, after) -> {
+      double[] before = gcBefore.getOrDefault(collector, new double[2]);
+      gc.append(gc.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.0f, %.2f s (%.0f %% of the round)",
+          collector, after[0] - before[0], after[1] - before[1], 100 * (after[1] - before[1]) / seconds));
+    });
+    System.out.println("server garbage collections while ingesting (count, time): " + (gc.length() == 0 ? "n/a" : gc));
     if (waitForDetection) {
       detection(base, ingestStart, ingestEnd);
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
@@ -273,8 +286,7 @@ public class IngestBenchmark {
     long caughtUp = System.nanoTime();
     System.out.printf(Locale.ROOT, "detection: caught up %.1f s after the last ingest; %,.0f events/s over the run%n",
         (caughtUp - ingestEnd) / 1e9, events / ((caughtUp - ingestStart) / 1e9));
-    String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-        .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+    String metrics = metrics(base);
     StringBuilder delay = new StringBuilder();
     StringBuilder lock = new StringBuilder();
     for (String line : metrics.split("\n")) {
@@ -293,6 +305,30 @@ public class IngestBenchmark {
     System.out.println("detection delay (store to detected, ns): " + (delay.length() == 0 ? "n/a" : delay));
     System.out.printf(Locale.ROOT, "ledger lock held and waited, and batches per group commit (over warm-up and run; the run took %.1f s): %s%n",
         (ingestEnd - ingestStart) / 1e9, lock.length() == 0 ? "n/a" : lock);
+  }
+
+  private static final Pattern GC_METRIC = Pattern.compile("gc_(time_seconds_)?total\\{.*name=\"([^\"]+)\".*\\} (\\S+)");
+
+  /**
+   * The server's garbage collections so far, per collector: {count, seconds}, from MicroProfile
+   * Metrics' base {@code gc_total} and {@code gc_time_seconds_total}. For G1 the young collector's
+   * time is its pauses; concurrent cycles are not in it.
+   */
+  static Map<String, double[]> collections(String base) throws Exception {
+    Map<String, double[]> out = new TreeMap<>();
+    for (String line : metrics(base).split("\n")) {
+      Matcher m = GC_METRIC.matcher(line);
+      if (m.matches()) {
+        out.computeIfAbsent(m.group(2), k -> new double[2])[m.group(1) == null ? 0 : 1] = Double.parseDouble(m.group(3));
+      }
+    }
+    return out;
+  }
+
+  /** The server's /metrics in Prometheus text. */
+  static String metrics(String base) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Accept", "text/plain").build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /**
