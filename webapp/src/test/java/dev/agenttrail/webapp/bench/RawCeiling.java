@@ -1,16 +1,18 @@
 package dev.agenttrail.webapp.bench;
 
-import static dev.agenttrail.webapp.bench.IngestBenchmark.batch;
 import static dev.agenttrail.webapp.bench.BenchEvents.agent;
 import static dev.agenttrail.webapp.bench.BenchEvents.event;
 import static dev.agenttrail.webapp.bench.BenchEvents.occurredAt;
 import static dev.agenttrail.webapp.bench.BenchEvents.session;
 import static dev.agenttrail.webapp.bench.BenchEvents.task;
+import static dev.agenttrail.webapp.bench.IngestBenchmark.batch;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgPassword;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUrl;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.pgUser;
 import static dev.agenttrail.webapp.bench.IngestBenchmark.schema;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * A table shaped like AgentTrail's event table (same columns and indexes) filled by plain JDBC
@@ -135,9 +140,9 @@ final class RawCeiling {
     long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() - cpuStart;
     if (print) {
-      System.out.printf(Locale.ROOT, (copy ? "raw JDBC COPY ceiling" : "raw JDBC batch insert ceiling") + ", %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
-          + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n", writers, count, first, seconds, rate,
-          cpu / 1e3 / count);
+      System.out.printf(Locale.ROOT, "raw JDBC %s ceiling, %d writer(s): %,d rows (after %,d) in %.1f s = %,.0f rows/s;"
+          + " %.0f us CPU per row (this JVM; PostgreSQL's own processes not counted)%n",
+          copy ? "COPY" : "batch insert", writers, count, first, seconds, rate, cpu / 1e3 / count);
     }
     return rate;
   }
@@ -145,8 +150,8 @@ final class RawCeiling {
   /** The same rows and commits as the batched INSERTs, sent with COPY in its text format. */
   private static void copyBatches(Connection c, int first, int count, int batches, AtomicInteger next, String[] payloads,
       String hash) throws Exception {
-    org.postgresql.copy.CopyManager copyManager = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-    java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    CopyManager copyManager = c.unwrap(PGConnection.class).getCopyAPI();
+    DateTimeFormatter format = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     int b;
     while ((b = next.getAndIncrement()) < batches) {
       String now = format.format(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
@@ -159,8 +164,8 @@ final class RawCeiling {
             .append("\tcrm.lookup\tallow\t")
             .append(payloads[k].replace("\\", "\\\\")).append('\t').append(hash).append('\n');
       }
-      byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      copyManager.copyIn("COPY event (" + COLUMNS + ") FROM STDIN", new java.io.ByteArrayInputStream(bytes));
+      byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+      copyManager.copyIn("COPY event (" + COLUMNS + ") FROM STDIN", new ByteArrayInputStream(bytes));
       c.commit();
     }
   }
