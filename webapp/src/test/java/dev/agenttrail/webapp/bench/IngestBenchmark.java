@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * [--events 200000] [--batch 500]
  *      [--clients 4] [--jar webapp/target/agenttrail.jar] [--pg jdbc:postgresql://127.0.0.1:5432/test]
  *      [--only h2|postgresql] [--detection no-wait] [--warmup 20000] [--jit-settled 10] [--repeat 3]
- *      [--occurred in-order|hour-cycle]
+ *      [--occurred in-order|hour-cycle] [--ids sequential|random]
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
@@ -81,12 +81,18 @@ public class IngestBenchmark {
           case "hour-cycle" -> true;
           default -> throw new IllegalArgumentException("--occurred takes in-order or hour-cycle, not " + args[i + 1]);
         };
+        case "--ids" -> BenchEvents.randomIds = switch (args[i + 1]) {
+          case "sequential" -> false;
+          case "random" -> true;
+          default -> throw new IllegalArgumentException("--ids takes sequential or random, not " + args[i + 1]);
+        };
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     System.out.printf(Locale.ROOT, "AgentTrail ingest benchmark: %,d events a round (after at least %,d warm-up events), batches of %d, %d clients, %d cores,"
-        + " occurredAt %s, %s%n", events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(),
-        BenchEvents.hourCycle ? "cycling through one hour" : "in order", Instant.now());
+        + " occurredAt %s, ids %s, %s%n", events, warmup, batch, clients, Runtime.getRuntime().availableProcessors(),
+        BenchEvents.hourCycle ? "cycling through one hour" : "in order", BenchEvents.randomIds ? "random" : "sequential",
+        Instant.now());
     Path work = Files.createDirectories(Path.of("bench-data", "run-" + System.currentTimeMillis()));
     if (!only.equals("postgresql")) {
       run("H2", work, null);

@@ -2,6 +2,7 @@ package dev.agenttrail.webapp.bench;
 
 import static dev.agenttrail.webapp.bench.BenchEvents.agent;
 import static dev.agenttrail.webapp.bench.BenchEvents.event;
+import static dev.agenttrail.webapp.bench.BenchEvents.id;
 import static dev.agenttrail.webapp.bench.BenchEvents.occurredAt;
 import static dev.agenttrail.webapp.bench.BenchEvents.session;
 import static dev.agenttrail.webapp.bench.BenchEvents.task;
@@ -110,7 +111,7 @@ final class RawCeiling {
                 int i = first + k;
                 insert.setLong(1, i + 1);
                 insert.setString(2, "bench");
-                insert.setString(3, "ev-" + i);
+                insert.setString(3, id(i));
                 insert.setObject(4, LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC)); // the event's own, in UTC as AgentTrail stores it
                 insert.setTimestamp(5, now);
                 insert.setString(6, "tool.invocation");
@@ -158,7 +159,7 @@ final class RawCeiling {
       StringBuilder rows = new StringBuilder(batch * 1024);
       for (int k = b * batch; k < Math.min(count, (b + 1) * batch); k++) {
         int i = first + k;
-        rows.append(i + 1).append("\tbench\tev-").append(i).append('\t')
+        rows.append(i + 1).append("\tbench\t").append(id(i)).append('\t')
             .append(format.format(LocalDateTime.ofInstant(occurredAt(i), ZoneOffset.UTC))).append('\t').append(now)
             .append("\ttool.invocation\t").append(agent(i)).append('\t').append(session(i)).append('\t').append(task(i))
             .append("\tcrm.lookup\tallow\t")
