@@ -394,7 +394,7 @@ public class IngestBenchmark {
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
         // the durability AgentTrail runs H2 with: every commit written before it returns
-        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
+        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=65536";
   }
 
   static String registerSource(String base, String name) throws Exception {

@@ -20,17 +20,18 @@ class AgentTrailDataSourceTest {
   Path dir;
 
   @Test
-  void anEmbeddedDatabaseWritesEveryCommitAndCachesAnEighthOfTheHeap() throws Exception {
+  void anEmbeddedDatabaseWritesEveryCommitAndCachesASixteenthOfTheHeap() throws Exception {
     String url = AgentTrailDataSource.cached(AgentTrailDataSource.durable("jdbc:h2:file:" + dir.resolve("db")), 1024 * MIB);
     Map<String, String> settings = settings(url);
     assertEquals("0", settings.get("WRITE_DELAY"));
-    assertEquals("131072", settings.get("CACHE_SIZE")); // KiB: 128 MiB of a 1 GiB heap
+    assertEquals("65536", settings.get("CACHE_SIZE")); // KiB: 64 MiB of a 1 GiB heap
   }
 
   @Test
-  void theCacheStaysBetweenH2sDefaultAnd256MiB() {
-    assertEquals("jdbc:h2:mem:a;CACHE_SIZE=16384", AgentTrailDataSource.cached("jdbc:h2:mem:a", 64 * MIB));
-    assertEquals("jdbc:h2:mem:a;CACHE_SIZE=262144", AgentTrailDataSource.cached("jdbc:h2:mem:a", 16 * 1024 * MIB));
+  void theCacheStaysBetweenH2sDefaultAnd64MiB() {
+    assertEquals("jdbc:h2:mem:a;CACHE_SIZE=16384", AgentTrailDataSource.cached("jdbc:h2:mem:a", 128 * MIB));
+    assertEquals("jdbc:h2:mem:a;CACHE_SIZE=32768", AgentTrailDataSource.cached("jdbc:h2:mem:a", 512 * MIB));
+    assertEquals("jdbc:h2:mem:a;CACHE_SIZE=65536", AgentTrailDataSource.cached("jdbc:h2:mem:a", 16 * 1024 * MIB));
   }
 
   @Test
