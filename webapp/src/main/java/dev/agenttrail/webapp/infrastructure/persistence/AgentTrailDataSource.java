@@ -66,14 +66,13 @@ public class AgentTrailDataSource implements DataSource {
 
   /**
    * An H2 URL whose page cache is a sixteenth of the heap, between H2's default 16 MiB and 64 MiB
-   * (64 MiB with the launcher's 1 GiB heap). The cache lives on the heap; during ingest it keeps the
-   * pages just written long enough for them to outlive the garbage collector's young collections,
-   * fill the old generation and keep the collector marking (most likely: not traced object by
-   * object, but the collector's pauses halved with the smaller cache). Over 22 rounds of the ingest
-   * benchmark, 16 to 64 MiB halved the collector's pauses against an eighth of the heap
-   * (128 MiB, the setting before) and lowered the median p99 from 262 to 230 ms at the same rate
-   * (docs/benchmarks.md, "H2's page cache"). Smaller than H2's default, the indexes of a large
-   * ledger would be read back from the file at every commit. A URL that sets CACHE_SIZE is left alone.
+   * (64 MiB with the launcher's 1 GiB heap). The cache lives on the heap, and during ingest it most
+   * likely keeps the pages just written long enough for them to outlive the garbage collector's
+   * young collections and fill the old generation. Over 22 rounds of the ingest benchmark, 16 to
+   * 64 MiB halved the collector's pauses against an eighth of the heap (128 MiB, the setting
+   * before) and lowered the median p99 from 262 to 230 ms at the same rate (docs/benchmarks.md,
+   * "H2's page cache"). Smaller than H2's default, the indexes of a large ledger would be read back
+   * from the file at every commit. A URL that sets CACHE_SIZE is left alone.
    */
   static String cached(String h2Url, long maxHeapBytes) {
     if (h2Url.toUpperCase(java.util.Locale.ROOT).contains(";CACHE_SIZE=")) {
