@@ -1,5 +1,6 @@
 package dev.agenttrail.webapp.bench;
 
+import dev.agenttrail.webapp.infrastructure.persistence.AgentTrailDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +44,9 @@ import java.util.regex.Pattern;
  * Server JVM options (a flight recording, say) go in AGENTTRAIL_BENCH_JVM_OPTS.
  */
 public class IngestBenchmark {
+
+  /** The server's heap (the launcher's default); the raw H2 ceiling gets the page cache it gives. */
+  static final long SERVER_HEAP = 1L << 30;
 
   static int events = 200_000;
   static int batch = 500;
@@ -113,7 +117,7 @@ public class IngestBenchmark {
     Path dataDir = work.resolve(db.toLowerCase(Locale.ROOT));
     int port = BenchProcesses.freePort();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + SERVER_HEAP / (1024 * 1024) + "m"));
     // Extra server JVM options, e.g. a flight recording: AGENTTRAIL_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=h2.jfr"
     String extra = System.getenv().getOrDefault("AGENTTRAIL_BENCH_JVM_OPTS", "").trim();
     if (!extra.isEmpty()) {
@@ -388,13 +392,13 @@ public class IngestBenchmark {
 
   /**
    * Where a raw ceiling's table lives: a new schema on PostgreSQL; on H2 a new file with the
-   * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache the
-   * server's 1 GiB heap gets, see AgentTrailDataSource).
+   * settings AgentTrail gives its own H2 (every commit written before it returns; the page cache of
+   * the server's heap, {@link #SERVER_HEAP}), made by the same code.
    */
   static String rawUrl(String dbUrl, Path work, String tag) {
     return dbUrl != null ? pgUrl + "?currentSchema=bench_raw" + tag + "_" + System.currentTimeMillis()
-        // the durability AgentTrail runs H2 with: every commit written before it returns
-        : "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=65536";
+        : AgentTrailDataSource.cached(AgentTrailDataSource.durable(
+            "jdbc:h2:file:" + work.resolve("raw-h2-" + tag).resolve("raw").toAbsolutePath()), SERVER_HEAP);
   }
 
   static String registerSource(String base, String name) throws Exception {

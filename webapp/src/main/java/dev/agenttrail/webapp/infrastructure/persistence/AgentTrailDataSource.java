@@ -59,8 +59,9 @@ public class AgentTrailDataSource implements DataSource {
    * lost events it had acknowledged. (The file is written, not forced to the device: a killed
    * process loses nothing; a power cut can lose what the operating system had not written yet.
    * PostgreSQL forces its log at every commit.) A URL that sets WRITE_DELAY itself is left alone.
+   * Public for the ingest benchmark, whose raw H2 ceiling runs with the same settings.
    */
-  static String durable(String h2Url) {
+  public static String durable(String h2Url) {
     return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? h2Url : h2Url + ";WRITE_DELAY=0";
   }
 
@@ -74,7 +75,7 @@ public class AgentTrailDataSource implements DataSource {
    * "H2's page cache"). Smaller than H2's default, the indexes of a large ledger would be read back
    * from the file at every commit. A URL that sets CACHE_SIZE is left alone.
    */
-  static String cached(String h2Url, long maxHeapBytes) {
+  public static String cached(String h2Url, long maxHeapBytes) {
     if (h2Url.toUpperCase(java.util.Locale.ROOT).contains(";CACHE_SIZE=")) {
       return h2Url;
     }
