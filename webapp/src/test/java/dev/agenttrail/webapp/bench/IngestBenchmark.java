@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * latency, the server's CPU and garbage-collection pauses) and right after measures the raw
  * ceiling, plain JDBC batch inserts of the same rows into the same kind of database holding as many
  * rows, and prints AgentTrail's rate as a fraction of it (on PostgreSQL also of one writer loading
- * the same rows with COPY, as AgentTrail does); the summary line takes the medians. Runs on H2, and on PostgreSQL when one answers. Prints
- * figures; asserts nothing.
+ * the same rows with COPY, as AgentTrail does); the summary line takes the medians. Runs on H2, and
+ * on PostgreSQL when one answers. Prints figures; asserts nothing.
  *
  * <p>Run it with bench/ingest-benchmark.sh (which builds the test classpath), with the options
  * [--events 200000] [--batch 500]
