@@ -52,10 +52,14 @@ public class IngestBenchmark {
   static int batch = 500;
   static int clients = 4;
   static int warmup = 20_000;
-  /** Warm-up goes on until the JIT compiler took less than this share of the server's CPU in a round. */
+  /**
+   * Warm-up goes on until the JIT compiler took less than this share of the server's CPU in a round
+   * as long as a measured one.
+   */
   static double jitSettled = 0.10;
+  /** The first warm-up round; the ones after it are as long as a measured round. */
   static int warmupRound = 20_000;
-  static int warmupMax = 2_000_000;
+  static int warmupMax = 3_000_000;
   /** Measured rounds, each AgentTrail and then the raw ceiling; the summary takes the medians. */
   static int repeat = 3;
   static String jar = "webapp/target/agenttrail.jar";
@@ -183,7 +187,7 @@ public class IngestBenchmark {
     } finally {
       server.destroy();
       server.waitFor();
-      // A run writes a few GB (the warm-up alone is up to 2,000,000 events): keep only the logs.
+      // A run writes a few GB (the warm-up alone is up to 3,000,000 events): keep only the logs.
       for (String schema : schemas) {
         try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement st = c.createStatement()) {
           st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -209,17 +213,21 @@ public class IngestBenchmark {
   }
 
   /**
-   * Sends at least {@code warmup} events, then goes on in rounds until the server's JIT compiler
-   * threads took less than {@code jitSettled} of its CPU in the last round: a server that has run
-   * for a while has compiled its hot code, one just started spends up to half of two cores on it.
-   * The first round's figures are printed too, as what a server sees in its first minute.
+   * Sends at least {@code warmup} events, then goes on in rounds as long as a measured one (each
+   * followed, like a measured one, by waiting for detection to catch up) until the server's JIT
+   * compiler threads took less than {@code jitSettled} of its CPU in the last of them: a server that
+   * has run for a while has compiled its hot code, one just started spends up to half of two cores on
+   * it. Rounds as long as the measured ones, because code that runs once per request reaches the
+   * compiler's top tier only after thousands of requests: over short rounds of 20,000 events the
+   * share swung between 2 and 10 % and the next 200,000 still had 12 to 19 %. The first round's
+   * figures are printed too, as what a server sees in its first minute.
    */
   static int warmUp(String base, Process server) throws Exception {
     int sent = 0;
     int round = 0;
     double jitShare = 1;
     while (sent < warmup || jitShare >= jitSettled && sent < warmupMax) {
-      int count = warmupRound;
+      int count = round == 0 ? warmupRound : events;
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       long cpu = BenchProcesses.cpuNanos(server);
       long jit = BenchProcesses.jitNanos(server);
@@ -227,15 +235,16 @@ public class IngestBenchmark {
       cpu = BenchProcesses.cpuNanos(server) - cpu;
       jit = BenchProcesses.jitNanos(server) - jit;
       jitShare = cpu == 0 ? 0 : (double) jit / cpu;
-      if (round == 1) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "first %,d events after start-up: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
-            count, count / seconds, pct(sorted, 0.99), 100 * jitShare);
-      }
+      List<Long> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      System.out.printf(Locale.ROOT, "%s %,d events: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
+          round == 1 ? "first" : "warm-up round " + round + ",", count, count / seconds, pct(sorted, 0.99), 100 * jitShare);
       sent += count;
       if (jitSettled <= 0 && sent >= warmup) {
         break;
+      }
+      if (waitForDetection) {
+        awaitDetection(base);
       }
     }
     System.out.printf(Locale.ROOT, "warm-up: %,d events in %d rounds; JIT compiler %.0f %% of server CPU in the last round%s%n",
@@ -284,16 +293,7 @@ public class IngestBenchmark {
    * an event to committing the detection step that processed it (the server's timer).
    */
   static void detection(String base, long ingestStart, long ingestEnd) throws Exception {
-    long behind;
-    do {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/detection"))
-          .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString()).body();
-      behind = Long.parseLong(body.replaceAll(".*\"behind\":(\\d+).*", "$1"));
-      if (behind > 0) {
-        Thread.sleep(100);
-      }
-    } while (behind > 0);
-    long caughtUp = System.nanoTime();
+    long caughtUp = awaitDetection(base);
     System.out.printf(Locale.ROOT, "detection: caught up %.1f s after the last ingest; %,.0f events/s over the run%n",
         (caughtUp - ingestEnd) / 1e9, events / ((caughtUp - ingestStart) / 1e9));
     String metrics = metrics(base);
@@ -315,6 +315,20 @@ public class IngestBenchmark {
     System.out.println("detection delay (store to detected, ns): " + (delay.length() == 0 ? "n/a" : delay));
     System.out.printf(Locale.ROOT, "ledger lock held and waited, and batches per group commit (over warm-up and run; the run took %.1f s): %s%n",
         (ingestEnd - ingestStart) / 1e9, lock.length() == 0 ? "n/a" : lock);
+  }
+
+  /** Waits until detection has processed every stored event; answers when (System.nanoTime). */
+  static long awaitDetection(String base) throws Exception {
+    long behind;
+    do {
+      String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/detection"))
+          .header("Authorization", "Bearer bench-admin-token").build(), HttpResponse.BodyHandlers.ofString()).body();
+      behind = Long.parseLong(body.replaceAll(".*\"behind\":(\\d+).*", "$1"));
+      if (behind > 0) {
+        Thread.sleep(100);
+      }
+    } while (behind > 0);
+    return System.nanoTime();
   }
 
   private static final Pattern GC_METRIC = Pattern.compile("gc_(time_seconds_)?total\\{.*name=\"([^\"]+)\".*\\} (\\S+)");
