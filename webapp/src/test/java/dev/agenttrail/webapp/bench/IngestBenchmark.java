@@ -59,7 +59,7 @@ public class IngestBenchmark {
   static double jitSettled = 0.10;
   /** The first warm-up round; the ones after it are as long as a measured round. */
   static int warmupRound = 20_000;
-  static int warmupMax = 3_000_000;
+  static int warmupMax = 2_000_000;
   /** Measured rounds, each AgentTrail and then the raw ceiling; the summary takes the medians. */
   static int repeat = 3;
   static String jar = "webapp/target/agenttrail.jar";
@@ -171,7 +171,7 @@ public class IngestBenchmark {
       // drifts over minutes, so a ratio of neighbours is steadier than a ratio of separate runs.
       for (int r = 1; r <= repeat; r++) {
         System.out.printf(Locale.ROOT, "-- round %d of %d%n", r, repeat);
-        double[] http = ingest(base, server, "bench-" + r);
+        double[] http = ingest(base, server, "bench-" + r, true);
         double one = single.insert(events, 1, true);
         double many = parallel.insert(events, clients, true);
         double copy = copied == null ? Double.NaN : copied.insert(events, 1, true);
@@ -187,7 +187,7 @@ public class IngestBenchmark {
     } finally {
       server.destroy();
       server.waitFor();
-      // A run writes a few GB (the warm-up alone is up to 3,000,000 events): keep only the logs.
+      // A run writes a few GB (the warm-up alone is up to 2,000,000 events): keep only the logs.
       for (String schema : schemas) {
         try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement st = c.createStatement()) {
           st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -213,47 +213,49 @@ public class IngestBenchmark {
   }
 
   /**
-   * Sends at least {@code warmup} events, then goes on in rounds as long as a measured one (each
-   * followed, like a measured one, by waiting for detection to catch up) until the server's JIT
-   * compiler threads took less than {@code jitSettled} of its CPU in the last of them: a server that
-   * has run for a while has compiled its hot code, one just started spends up to half of two cores on
-   * it. Rounds as long as the measured ones, because code that runs once per request reaches the
-   * compiler's top tier only after thousands of requests: over short rounds of 20,000 events the
-   * share swung between 2 and 10 % and the next 200,000 still had 12 to 19 %. The first round's
-   * figures are printed too, as what a server sees in its first minute.
+   * Sends a first round of {@code warmupRound} events (printed as what a server sees in its first
+   * minute), then rounds that are measured rounds in all but printing, until at least {@code warmup}
+   * events are sent and the server's JIT compiler threads took less than {@code jitSettled} of its
+   * CPU in the last round: a server that has run for a while has compiled its hot code, one just
+   * started spends up to half of two cores on it. Rounds as long as the measured ones, because code
+   * that runs once per request reaches the compiler's top tier only after thousands of requests:
+   * over rounds of 20,000 events the share swung between 2 and 10 % and the next 200,000 still had
+   * 12 to 19 % (docs/benchmarks.md, "A server that has run for a while").
    */
   static int warmUp(String base, Process server) throws Exception {
-    int sent = 0;
-    int round = 0;
-    double jitShare = 1;
-    while (sent < warmup || jitShare >= jitSettled && sent < warmupMax) {
-      int count = round == 0 ? warmupRound : events;
-      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-      long cpu = BenchProcesses.cpuNanos(server);
-      long jit = BenchProcesses.jitNanos(server);
-      double seconds = send(base, registerSource(base, "warmup-" + ++round), count, latencies);
-      cpu = BenchProcesses.cpuNanos(server) - cpu;
-      jit = BenchProcesses.jitNanos(server) - jit;
-      jitShare = cpu == 0 ? 0 : (double) jit / cpu;
-      List<Long> sorted = new ArrayList<>(latencies);
-      Collections.sort(sorted);
-      System.out.printf(Locale.ROOT, "%s %,d events: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
-          round == 1 ? "first" : "warm-up round " + round + ",", count, count / seconds, pct(sorted, 0.99), 100 * jitShare);
-      sent += count;
-      if (jitSettled <= 0 && sent >= warmup) {
-        break;
-      }
-      if (waitForDetection) {
-        awaitDetection(base);
-      }
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    long cpu = BenchProcesses.cpuNanos(server);
+    long jit = BenchProcesses.jitNanos(server);
+    double seconds = send(base, registerSource(base, "warmup-1"), warmupRound, latencies);
+    cpu = BenchProcesses.cpuNanos(server) - cpu;
+    jit = BenchProcesses.jitNanos(server) - jit;
+    double jitShare = cpu == 0 ? 0 : (double) jit / cpu;
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf(Locale.ROOT, "first %,d events after start-up: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
+        warmupRound, warmupRound / seconds, pct(sorted, 0.99), 100 * jitShare);
+    int sent = warmupRound;
+    int round = 1;
+    while (sent < warmup || jitSettled > 0 && jitShare >= jitSettled && sent < warmupMax) {
+      // The same requests as a measured round, in the same order, so that the code they share is
+      // compiled for all of them (an admin request after hundreds of ingest ones otherwise sends
+      // the request path's compiled code back to the interpreter when a measured round starts).
+      double[] r = ingest(base, server, "warmup-" + ++round, false);
+      jitShare = r[2];
+      System.out.printf(Locale.ROOT, "warm-up round %d, %,d events: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
+          round, events, r[0], r[1], 100 * jitShare);
+      sent += events;
     }
     System.out.printf(Locale.ROOT, "warm-up: %,d events in %d rounds; JIT compiler %.0f %% of server CPU in the last round%s%n",
         sent, round, 100 * jitShare, jitShare >= jitSettled && jitSettled > 0 ? " (did not settle; measuring anyway)" : "");
     return sent;
   }
 
-  /** One measured round into a new source; answers events/s and the p99 latency in ms. */
-  static double[] ingest(String base, Process server, String source) throws Exception {
+  /**
+   * One round into a new source, printed if {@code print} (a measured one); answers events/s, the
+   * p99 latency in ms and the JIT compiler's share of the server's CPU while ingesting.
+   */
+  static double[] ingest(String base, Process server, String source, boolean print) throws Exception {
     String key = registerSource(base, source);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<String, double[]> gcBefore = collections(base);
@@ -268,10 +270,18 @@ public class IngestBenchmark {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     double rate = events / seconds;
+    double jitShare = cpuIngest == 0 ? 0 : (double) jitIngest / cpuIngest;
+    if (!print) {
+      if (waitForDetection) {
+        awaitDetection(base);
+        metrics(base);
+      }
+      return new double[] {rate, pct(sorted, 0.99), jitShare};
+    }
     System.out.printf(Locale.ROOT, "AgentTrail HTTP ingest: %,d events in %.1f s = %,.0f events/s; request latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
         events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy; JIT compiler %.0f %% of it)%n",
-        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds, cpuIngest == 0 ? 0 : 100.0 * jitIngest / cpuIngest);
+        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds, 100 * jitShare);
     StringBuilder gc = new StringBuilder();
     gcAfter.forEach((collector, after) -> {
       double[] before = gcBefore.getOrDefault(collector, new double[2]);
@@ -284,7 +294,7 @@ public class IngestBenchmark {
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
           (BenchProcesses.cpuNanos(server) - cpuBefore) / 1e3 / events);
     }
-    return new double[] {rate, pct(sorted, 0.99)};
+    return new double[] {rate, pct(sorted, 0.99), jitShare};
   }
 
   /**
