@@ -171,14 +171,14 @@ public class IngestBenchmark {
       // drifts over minutes, so a ratio of neighbours is steadier than a ratio of separate runs.
       for (int r = 1; r <= repeat; r++) {
         System.out.printf(Locale.ROOT, "-- round %d of %d%n", r, repeat);
-        double[] http = ingest(base, server, "bench-" + r, true);
+        Round http = ingest(base, server, "bench-" + r, events, true);
         double one = single.insert(events, 1, true);
         double many = parallel.insert(events, clients, true);
         double copy = copied == null ? Double.NaN : copied.insert(events, 1, true);
         System.out.printf(Locale.ROOT, "AgentTrail / raw JDBC ceiling: %.0f %% of 1 writer, %.0f %% of %d writers%s%n",
-            100 * http[0] / one, 100 * http[0] / many, clients,
-            copied == null ? "" : String.format(Locale.ROOT, "; %.0f %% of 1 COPY writer", 100 * http[0] / copy));
-        rounds.add(new double[] {http[0], http[1], one, many, copy});
+            100 * http.eventsPerSecond() / one, 100 * http.eventsPerSecond() / many, clients,
+            copied == null ? "" : String.format(Locale.ROOT, "; %.0f %% of 1 COPY writer", 100 * http.eventsPerSecond() / copy));
+        rounds.add(new double[] {http.eventsPerSecond(), http.p99Millis(), one, many, copy});
       }
       long t = System.nanoTime();
       HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/verify"))
@@ -214,36 +214,29 @@ public class IngestBenchmark {
 
   /**
    * Sends a first round of {@code warmupRound} events (printed as what a server sees in its first
-   * minute), then rounds that are measured rounds in all but printing, until at least {@code warmup}
-   * events are sent and the server's JIT compiler threads took less than {@code jitSettled} of its
+   * minute), then rounds as long as a measured one, until at least {@code warmup} events are sent and the server's JIT compiler threads took less than {@code jitSettled} of its
    * CPU in the last round: a server that has run for a while has compiled its hot code, one just
    * started spends up to half of two cores on it. Rounds as long as the measured ones, because code
    * that runs once per request reaches the compiler's top tier only after thousands of requests:
    * over rounds of 20,000 events the share swung between 2 and 10 % and the next 200,000 still had
-   * 12 to 19 % (docs/benchmarks.md, "A server that has run for a while").
+   * 12 to 19 % (docs/benchmarks.md, "A server that has run for a while"). Every warm-up round is a
+   * measured round but for its printing.
    */
   static int warmUp(String base, Process server) throws Exception {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    long cpu = BenchProcesses.cpuNanos(server);
-    long jit = BenchProcesses.jitNanos(server);
-    double seconds = send(base, registerSource(base, "warmup-1"), warmupRound, latencies);
-    cpu = BenchProcesses.cpuNanos(server) - cpu;
-    jit = BenchProcesses.jitNanos(server) - jit;
-    double jitShare = cpu == 0 ? 0 : (double) jit / cpu;
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
+    Round first = ingest(base, server, "warmup-1", warmupRound, false);
     System.out.printf(Locale.ROOT, "first %,d events after start-up: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
-        warmupRound, warmupRound / seconds, pct(sorted, 0.99), 100 * jitShare);
+        warmupRound, first.eventsPerSecond(), first.p99Millis(), 100 * first.jitShare());
+    double jitShare = first.jitShare();
     int sent = warmupRound;
     int round = 1;
     while (sent < warmup || jitSettled > 0 && jitShare >= jitSettled && sent < warmupMax) {
       // The same requests as a measured round, in the same order, so that the code they share is
       // compiled for all of them (an admin request after hundreds of ingest ones otherwise sends
       // the request path's compiled code back to the interpreter when a measured round starts).
-      double[] r = ingest(base, server, "warmup-" + ++round, false);
-      jitShare = r[2];
+      Round r = ingest(base, server, "warmup-" + ++round, events, false);
+      jitShare = r.jitShare();
       System.out.printf(Locale.ROOT, "warm-up round %d, %,d events: %,.0f events/s, p99 %.0f ms, JIT compiler %.0f %% of server CPU%n",
-          round, events, r[0], r[1], 100 * jitShare);
+          round, events, r.eventsPerSecond(), r.p99Millis(), 100 * jitShare);
       sent += events;
     }
     System.out.printf(Locale.ROOT, "warm-up: %,d events in %d rounds; JIT compiler %.0f %% of server CPU in the last round%s%n",
@@ -251,37 +244,38 @@ public class IngestBenchmark {
     return sent;
   }
 
-  /**
-   * One round into a new source, printed if {@code print} (a measured one); answers events/s, the
-   * p99 latency in ms and the JIT compiler's share of the server's CPU while ingesting.
-   */
-  static double[] ingest(String base, Process server, String source, boolean print) throws Exception {
+  /** What a round answers: AgentTrail's rate, its p99 request latency, the JIT's share of the server's CPU. */
+  record Round(double eventsPerSecond, double p99Millis, double jitShare) {}
+
+  /** One round of {@code count} events into a new source, printed if {@code print} (a measured one). */
+  static Round ingest(String base, Process server, String source, int count, boolean print) throws Exception {
     String key = registerSource(base, source);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<String, double[]> gcBefore = collections(base);
     long ingestStart = System.nanoTime();
     long cpuBefore = BenchProcesses.cpuNanos(server);
     long jitBefore = BenchProcesses.jitNanos(server);
-    double seconds = send(base, key, events, latencies);
+    double seconds = send(base, key, count, latencies);
     long ingestEnd = System.nanoTime();
     long cpuIngest = BenchProcesses.cpuNanos(server) - cpuBefore;
     long jitIngest = BenchProcesses.jitNanos(server) - jitBefore;
     Map<String, double[]> gcAfter = collections(base);
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    double rate = events / seconds;
+    double rate = count / seconds;
     double jitShare = cpuIngest == 0 ? 0 : (double) jitIngest / cpuIngest;
+    Round round = new Round(rate, pct(sorted, 0.99), jitShare);
     if (!print) {
-      if (waitForDetection) {
+      if (waitForDetection) { // what detection() asks the server, unprinted
         awaitDetection(base);
         metrics(base);
       }
-      return new double[] {rate, pct(sorted, 0.99), jitShare};
+      return round;
     }
     System.out.printf(Locale.ROOT, "AgentTrail HTTP ingest: %,d events in %.1f s = %,.0f events/s; request latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-        events, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        count, seconds, rate, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     System.out.printf(Locale.ROOT, "server CPU while ingesting: %.0f us per event (%.2f cores busy; JIT compiler %.0f %% of it)%n",
-        cpuIngest / 1e3 / events, cpuIngest / 1e9 / seconds, 100 * jitShare);
+        cpuIngest / 1e3 / count, cpuIngest / 1e9 / seconds, 100 * jitShare);
     StringBuilder gc = new StringBuilder();
     gcAfter.forEach((collector, after) -> {
       double[] before = gcBefore.getOrDefault(collector, new double[2]);
@@ -290,11 +284,11 @@ public class IngestBenchmark {
     });
     System.out.println("server garbage collections while ingesting (count, time): " + (gc.length() == 0 ? "n/a" : gc));
     if (waitForDetection) {
-      detection(base, ingestStart, ingestEnd);
+      detection(base, count, ingestStart, ingestEnd);
       System.out.printf(Locale.ROOT, "server CPU from the first event to detection caught up: %.0f us per event%n",
-          (BenchProcesses.cpuNanos(server) - cpuBefore) / 1e3 / events);
+          (BenchProcesses.cpuNanos(server) - cpuBefore) / 1e3 / count);
     }
-    return new double[] {rate, pct(sorted, 0.99), jitShare};
+    return round;
   }
 
   /**
@@ -302,10 +296,10 @@ public class IngestBenchmark {
    * after the last ingest it caught up, its throughput over the whole run, and the delay from storing
    * an event to committing the detection step that processed it (the server's timer).
    */
-  static void detection(String base, long ingestStart, long ingestEnd) throws Exception {
+  static void detection(String base, int count, long ingestStart, long ingestEnd) throws Exception {
     long caughtUp = awaitDetection(base);
     System.out.printf(Locale.ROOT, "detection: caught up %.1f s after the last ingest; %,.0f events/s over the run%n",
-        (caughtUp - ingestEnd) / 1e9, events / ((caughtUp - ingestStart) / 1e9));
+        (caughtUp - ingestEnd) / 1e9, count / ((caughtUp - ingestStart) / 1e9));
     String metrics = metrics(base);
     StringBuilder delay = new StringBuilder();
     StringBuilder lock = new StringBuilder();
