@@ -89,7 +89,8 @@ public final class Launcher {
    * Runs Payara Micro in a child JVM (its boot loader insists on the system class loader, so it
    * cannot share this one). The child gets this JVM's options ({@code -D} settings, the heap) and
    * environment, a heap of its own when those do not size it ({@link ServerHeap}); stopping the
-   * launcher stops the child; the launcher exits with the child's code.
+   * launcher stops the child; the launcher exits with the child's code. {@link ServerJvm} adds class
+   * data sharing, {@link ServerJit} the compiler directives.
    */
   private static void boot(Path payaraJar, Path dataDir, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
@@ -101,7 +102,8 @@ public final class Launcher {
       }
     }
     ServerJvm jvm = new ServerJvm(payaraJar.getParent());
-    command.addAll(jvm.options(ServerHeap.options(inherited, Runtime.getRuntime().maxMemory())));
+    List<String> options = jvm.options(ServerHeap.options(inherited, Runtime.getRuntime().maxMemory()));
+    command.addAll(ServerJit.options(options, payaraJar.getParent(), jvm.hotSpot()));
     command.add("-Duser.timezone=UTC");
     command.add("-DAGENTTRAIL_DATA_DIR=" + dataDir);
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));

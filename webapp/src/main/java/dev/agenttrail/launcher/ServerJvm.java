@@ -84,6 +84,11 @@ final class ServerJvm {
     return archive;
   }
 
+  /** Whether the server runs on HotSpot, whose options ({@code -XX:...}) the launcher adds. */
+  boolean hotSpot() {
+    return hotSpot;
+  }
+
   /**
    * A Java or native agent (a profiler, an APM agent, a debugger): a JVM asked to record an archive
    * refuses to start with one, so none is recorded then. An archive recorded before is still used.
