@@ -45,7 +45,7 @@ final class ServerJit {
       "org/eclipse/persistence/jpa/jpql/*");              // JPQL grammar and named queries
 
   /** The directives file's name in the runtime directory. */
-  static final String FILE = "server-jit-directives.json";
+  static final String FILE = "jit-directives.json";
 
   private ServerJit() {}
 

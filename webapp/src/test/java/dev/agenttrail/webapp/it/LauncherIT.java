@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * agenttrail.jar's start-up measures, on the real jar: the first run records the server's class
  * archive as it stops, the next run starts from it, and the server works either way; the server's
- * heap is the user's when they give one and the launcher's choice when they do not.
+ * heap is the user's when they give one and the launcher's choice when they do not; the server JVM
+ * gets the launcher's compiler directives.
  */
 class LauncherIT {
 
@@ -38,7 +39,8 @@ class LauncherIT {
     try {
       String base = second.ready();
       assertThat(second.serverArguments()).contains("-XX:SharedArchiveFile=" + archives(data).get(0))
-          .noneMatch(a -> a.contains("ArchiveClassesAtExit"));
+          .noneMatch(a -> a.contains("ArchiveClassesAtExit"))
+          .as("C2 kept off start-up-only code").contains("-XX:CompilerDirectivesFile=" + data.resolve("runtime/jit-directives.json"));
       List<String> heap = second.serverArguments().stream().filter(a -> a.startsWith("-Xm")).toList();
       assertThat(heap).as("without -Xmx the launcher sizes the server's heap").singleElement().asString().matches("-Xmx\\d+m");
       assertThat(Integer.parseInt(heap.get(0).replaceAll("\\D", ""))).as("MB: 1 GB, less only on a small machine")
@@ -50,7 +52,8 @@ class LauncherIT {
       second.stop();
     }
     assertThat(Files.readString(data.resolve("server.log"))).as("the server's log says nothing of class sharing")
-        .doesNotContain("[cds]").doesNotContain("Not linked");
+        .doesNotContain("[cds]").doesNotContain("Not linked")
+        .as("the server JVM read the compiler directives").contains("1 compiler directives added");
   }
 
   private static List<Path> archives(Path data) throws Exception {
