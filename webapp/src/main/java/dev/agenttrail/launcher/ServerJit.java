@@ -54,13 +54,11 @@ final class ServerJit {
     if (!hotSpot || options.stream().anyMatch(ServerJit::decidesCompilation)) {
       return options;
     }
+    // Written at every start (under a kilobyte), so it is always this build's.
     Path file = runtime.resolve(FILE);
-    String directives = directives();
-    if (!Files.isRegularFile(file) || !Files.readString(file).equals(directives)) {
-      Path tmp = runtime.resolve(FILE + ".tmp");
-      Files.writeString(tmp, directives);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
+    Path tmp = runtime.resolve(FILE + ".tmp");
+    Files.writeString(tmp, directives());
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     List<String> withDirectives = new ArrayList<>(options);
     withDirectives.add("-XX:+UnlockDiagnosticVMOptions"); // CompilerDirectivesFile is a diagnostic option
     withDirectives.add("-XX:CompilerDirectivesFile=" + file);

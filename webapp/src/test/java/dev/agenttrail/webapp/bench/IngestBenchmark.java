@@ -214,9 +214,10 @@ public class IngestBenchmark {
 
   /**
    * Sends a first round of {@code warmupRound} events (printed as what a server sees in its first
-   * minute), then rounds as long as a measured one, until at least {@code warmup} events are sent and the server's JIT compiler threads took less than {@code jitSettled} of its
-   * CPU in the last round: a server that has run for a while has compiled its hot code, one just
-   * started spends up to half of two cores on it. Rounds as long as the measured ones, because code
+   * minute), then rounds as long as a measured one, until at least {@code warmup} events are sent
+   * and the server's JIT compiler threads took less than {@code jitSettled} of its CPU in the last
+   * round: a server that has run for a while has compiled its hot code, one just started spends up
+   * to half of two cores on it. Rounds as long as the measured ones, because code
    * that runs once per request reaches the compiler's top tier only after thousands of requests:
    * over rounds of 20,000 events the share swung between 2 and 10 % and the next 200,000 still had
    * 12 to 19 % (docs/benchmarks.md, "A server that has run for a while"). Every warm-up round is a

@@ -40,7 +40,8 @@ class LauncherIT {
       String base = second.ready();
       assertThat(second.serverArguments()).contains("-XX:SharedArchiveFile=" + archives(data).get(0))
           .noneMatch(a -> a.contains("ArchiveClassesAtExit"))
-          .as("C2 kept off start-up-only code").contains("-XX:CompilerDirectivesFile=" + data.resolve("runtime/jit-directives.json"));
+          .as("C2 kept off start-up-only code")
+          .contains("-XX:CompilerDirectivesFile=" + data.resolve("runtime/jit-directives.json"));
       List<String> heap = second.serverArguments().stream().filter(a -> a.startsWith("-Xm")).toList();
       assertThat(heap).as("without -Xmx the launcher sizes the server's heap").singleElement().asString().matches("-Xmx\\d+m");
       assertThat(Integer.parseInt(heap.get(0).replaceAll("\\D", ""))).as("MB: 1 GB, less only on a small machine")
