@@ -19,7 +19,10 @@ import java.util.List;
  * <p>The first run of a build records the classes it loaded into an archive as it stops
  * ({@code -XX:ArchiveClassesAtExit}, dynamic CDS); later runs map that archive instead of reading,
  * parsing and verifying about 14,000 classes again. The archive sits in the runtime directory, named
- * for the JVM that wrote it, and goes when the build or the JVM changes. {@code -Xshare:off} among
+ * for the JVM that wrote it and for where that directory was, and goes when the build, the JVM or the
+ * directory's place changes: the JVM checks the class path an archive was recorded with and silently
+ * ignores one whose paths moved (a data directory moved or restored elsewhere, a volume mounted at
+ * another path), and a start without it is 2-4 s slower. {@code -Xshare:off} among
  * the user's options turns it off; with an agent among them ({@code -javaagent}, {@code -agentpath})
  * nothing is recorded; on OpenJ9, whose class sharing works differently, nothing is added.
  */
@@ -40,7 +43,7 @@ final class ServerJvm {
   }
 
   ServerJvm(Path runtime, String jvm, boolean hotSpot) {
-    this.archive = runtime.resolve("server-" + digest(jvm) + ".jsa");
+    this.archive = runtime.resolve("server-" + digest(jvm + "|" + runtime.toAbsolutePath().normalize()) + ".jsa");
     this.recording = runtime.resolve(archive.getFileName() + ".recording");
     this.hotSpot = hotSpot;
   }
@@ -98,6 +101,7 @@ final class ServerJvm {
         || option.startsWith("-Xrun");
   }
 
+  /** Archives named for another JVM or another place of this directory: the JVM would not use them. */
   private void removeArchivesOfOtherJvms() throws IOException {
     try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), "server-*.jsa")) {
       for (Path other : archives) {
@@ -121,9 +125,9 @@ final class ServerJvm {
     }
   }
 
-  private static String digest(String jvm) {
+  private static String digest(String jvmAndPlace) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(jvm.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(jvmAndPlace.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);

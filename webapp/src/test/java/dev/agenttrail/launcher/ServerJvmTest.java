@@ -58,6 +58,23 @@ class ServerJvmTest {
   }
 
   @Test
+  void shouldRecordAgainWhenTheDataDirectoryHasMoved(@TempDir Path elsewhere) throws Exception {
+    ServerJvm before = new ServerJvm(runtime, "jdk-a", true);
+    Files.writeString(before.archive(), "classes, recorded with the class path under the old place");
+    Path moved = Files.move(runtime, elsewhere.resolve("runtime"));
+
+    ServerJvm after = new ServerJvm(moved, "jdk-a", true);
+    List<String> options = after.options(List.of());
+
+    // The JVM would silently ignore the old archive (its class path names the old place) and,
+    // with an archive in place, the launcher would never record a usable one.
+    assertThat(moved.resolve(before.archive().getFileName())).doesNotExist();
+    assertThat(after.archive().getFileName()).isNotEqualTo(before.archive().getFileName());
+    assertThat(options).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+        .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile="));
+  }
+
+  @Test
   void shouldLeaveClassSharingToTheUserWhenTheirOptionsDecideIt() throws Exception {
     assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
     assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
