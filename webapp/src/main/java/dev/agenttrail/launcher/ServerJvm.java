@@ -19,10 +19,11 @@ import java.util.List;
  * <p>The first run of a build records the classes it loaded into an archive as it stops
  * ({@code -XX:ArchiveClassesAtExit}, dynamic CDS); later runs map that archive instead of reading,
  * parsing and verifying about 14,000 classes again. The archive sits in the runtime directory, named
- * for the JVM that wrote it and for where that directory was, and goes when the build, the JVM or the
- * directory's place changes: the JVM checks the class path an archive was recorded with and silently
- * ignores one whose paths moved (a data directory moved or restored elsewhere, a volume mounted at
- * another path), and a start without it is 2-4 s slower. {@code -Xshare:off} among
+ * for the JVM that wrote it and for the server jar it was recorded with (path, size, modification
+ * time), and goes when the build, the JVM or that jar's place or times change: the JVM checks the
+ * class path an archive was recorded with and silently ignores one that no longer matches (a data
+ * directory moved, restored or copied elsewhere, a volume mounted at another path), and a start
+ * without it is 2-4 s slower. {@code -Xshare:off} among
  * the user's options turns it off; with an agent among them ({@code -javaagent}, {@code -agentpath})
  * nothing is recorded; on OpenJ9, whose class sharing works differently, nothing is added.
  */
@@ -43,7 +44,7 @@ final class ServerJvm {
   }
 
   ServerJvm(Path runtime, String jvm, boolean hotSpot) {
-    this.archive = runtime.resolve("server-" + digest(jvm + "|" + runtime.toAbsolutePath().normalize()) + ".jsa");
+    this.archive = runtime.resolve("server-" + digest(jvm + "|" + classPath(runtime)) + ".jsa");
     this.recording = runtime.resolve(archive.getFileName() + ".recording");
     this.hotSpot = hotSpot;
   }
@@ -122,6 +123,19 @@ final class ServerJvm {
       for (Path archive : archives) {
         Files.delete(archive);
       }
+    }
+  }
+
+  /**
+   * What the JVM checks of the class path an archive was recorded with: the server jar's absolute
+   * path, size and modification time (a copy without its times, a restore, differ in the last).
+   */
+  private static String classPath(Path runtime) {
+    Path jar = runtime.toAbsolutePath().normalize().resolve("payara-micro.jar");
+    try {
+      return jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+    } catch (IOException e) {
+      return jar.toString(); // not unpacked (a test); the server would not start either
     }
   }
 

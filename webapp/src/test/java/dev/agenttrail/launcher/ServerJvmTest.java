@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,19 @@ class ServerJvmTest {
     assertThat(after.archive().getFileName()).isNotEqualTo(before.archive().getFileName());
     assertThat(options).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
         .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile="));
+  }
+
+  @Test
+  void shouldRecordAgainWhenTheServerJarWasCopiedWithoutItsTimes() throws Exception {
+    Path jar = Files.writeString(runtime.resolve("payara-micro.jar"), "the server");
+    ServerJvm before = new ServerJvm(runtime, "jdk-a", true);
+    Files.writeString(before.archive(), "classes, recorded with the jar as it was");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+
+    ServerJvm restored = new ServerJvm(runtime, "jdk-a", true);
+
+    assertThat(restored.options(List.of())).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(before.archive()).doesNotExist();
   }
 
   @Test
