@@ -14,13 +14,16 @@ import java.util.stream.Collectors;
  *
  * <p>Start-up on two cores is CPU-bound, and C2 is busy for all of it: its queue never empties
  * until the server is ready, so one of the two cores compiles, mostly code that will not run again
- * (class loading, bytecode and XML parsing, annotation scanning, the OSGi runtime, CDI bootstrap,
- * Faces and JPA configuration). Kept off C2, that code runs on C1's code (a method is
+ * (class loading, reading annotations, generating classes, bytecode and XML parsing, annotation
+ * scanning, Payara's module runtime and service registry, CDI bootstrap, Faces, JPA and Bean
+ * Validation metadata). Kept off C2, that code runs on C1's code (a method is
  * marked not C2-compilable the first time C2 would take it), the queue is shorter, and the start
- * needs less CPU (docs/benchmarks.md, "Start-up"). Raising C2's thresholds for all code instead
+ * needs less CPU (docs/benchmarks.md, "Start-up": with this list about 3 s less than without it, and
+a second or more sooner ready). Raising C2's thresholds for all code instead
  * (tried) also shortens the start, but delays C2 for the code that runs per request or per batch.
- * Code on the ingest and page paths (Grizzly, Jersey, Jackson, H2, the PostgreSQL driver, Weld's
- * proxies and contexts, the JDK's collections and digests, AgentTrail's own) is not in the list.
+ * Code on the ingest and page paths (Grizzly, Jersey, JSON-P, H2, the PostgreSQL driver, Weld's
+ * proxies and contexts, the JDK's collections, strings, digests and I/O, AgentTrail's own) is not in
+ * the list; where a class serves both, only the methods the start needs are.
  *
  * <p>Options that decide compilation themselves ({@code -XX:CompilerDirectivesFile},
  * {@code -XX:TieredStopAtLevel}, {@code -XX:-TieredCompilation}, {@code -XX:CompilationMode},
@@ -28,21 +31,96 @@ import java.util.stream.Collectors;
  */
 final class ServerJit {
 
-  /** Class patterns (HotSpot's directive syntax: internal names, {@code *} at the end) kept off C2. */
+  /**
+   * Code kept off C2, in HotSpot's directive syntax (internal names; {@code *} at the end of a name
+   * matches any rest). An entry with a method ({@code Class.method}) is that method; any other entry
+   * is every method of the classes it matches. Chosen from a compile log of a start (what C2
+   * compiled before the server was ready, by compile time) and a CPU profile of a warm server
+   * ingesting (each entry's own time there: 0.17 % of the server's CPU for all of them together,
+   * docs/benchmarks.md, "Start-up").
+   */
   static final List<String> STARTUP_ONLY = List.of(
-      "jdk/internal/loader/*",                            // class and resource lookup
-      "jdk/internal/jimage/*",                            // the JDK's own class image
-      "jdk/internal/org/objectweb/asm/*",                 // the JDK's class spinning (lambdas, proxies)
-      "org/objectweb/asm/*",                              // Payara's annotation scanning (class files)
-      "org/glassfish/hk2/classmodel/*",                   // Payara's annotation scanner
-      "org/glassfish/apf/*",                              // Payara's annotation processing
-      "org/apache/felix/*",                               // the OSGi runtime resolving Payara's modules
-      "com/sun/org/apache/xerces/*",                      // XML: domain.xml, descriptors, faces-config
-      "org/jboss/weld/bootstrap/*",                       // CDI bean discovery and validation
-      "org/jboss/weld/annotated/*",                       // CDI's annotated type model
-      "com/sun/faces/config/*",                           // Faces configuration
-      "org/eclipse/persistence/internal/jpa/metadata/*",  // JPA mapping metadata
-      "org/eclipse/persistence/jpa/jpql/*");              // JPQL grammar and named queries
+      // Finding, reading and defining classes and resources
+      "jdk/internal/loader/*",
+      "jdk/internal/jimage/*",
+      "jdk/internal/module/*",
+      "java/lang/ClassLoader",
+      "java/security/SecureClassLoader",
+      "java/net/URLClassLoader*",
+      "java/net/URL",
+      "java/net/URLStreamHandler*",
+      "sun/net/*",
+      "sun/nio/fs/UnixPath",
+      "java/util/jar/*",
+      "java/util/zip/ZipFile$Source.initCEN",
+      "java/lang/Class.getPackage",
+      "com/sun/enterprise/loader/*",
+      "com/sun/appserv/connectors/*",
+      "org/glassfish/web/loader/*",
+      "org/apache/naming/*",
+      // Reading a class's annotations and members the first time (the JDK caches them)
+      "java/lang/Class.annotationData",
+      "java/lang/Class.privateGet*",
+      "java/lang/Class.getMethodsRecursive",
+      "java/lang/Class.getMethod",
+      "java/lang/Class.getMethod0",
+      "java/lang/Class.getAnnotation*",
+      "java/lang/Class.isAnnotationPresent",
+      "java/lang/reflect/Executable",
+      "java/lang/reflect/Method.getDeclaredAnnotations",
+      "java/lang/reflect/Method.getAnnotation",
+      "java/lang/reflect/Field.declaredAnnotations",
+      "java/lang/reflect/Field.getDeclaredAnnotations",
+      "java/lang/reflect/Field.getAnnotation",
+      "sun/reflect/annotation/*",
+      "sun/reflect/generics/*",
+      // Generating classes: lambdas, method handles, proxies, CDI's proxies
+      "jdk/internal/org/objectweb/asm/*",
+      "java/lang/reflect/ProxyGenerator*",
+      "java/lang/invoke/InvokerBytecodeGenerator*",
+      "java/lang/invoke/MethodType.makeImpl",
+      "java/io/DataOutputStream*",
+      "org/jboss/classfilewriter/*",
+      // Payara's annotation scanning of the war (class files parsed with ASM) and its processing
+      "org/objectweb/asm/*",
+      "org/glassfish/hk2/classmodel/*",
+      "org/glassfish/apf/*",
+      "com/sun/enterprise/deployment/annotation/*",
+      "com/sun/enterprise/deployment/deploy/shared/*",
+      "com/sun/enterprise/util/net/*",
+      "org/glassfish/weld/connector/*",
+      // Configuration and descriptors: domain.xml, web.xml, faces-config, property files
+      "com/sun/org/apache/xerces/*",
+      "com/sun/enterprise/deployment/node/*",
+      "com/sun/enterprise/deployment/util/*",
+      "java/util/Properties*",
+      "java/io/StreamTokenizer*",
+      // Payara's module runtime, deployment and service registry as it starts
+      "org/apache/felix/*",
+      "com/sun/enterprise/v3/server/*",
+      "org/jvnet/hk2/internal/PerLocatorUtilities*",
+      "org/jvnet/hk2/internal/ServiceLocatorImpl.narrow",
+      "org/jvnet/hk2/internal/ServiceLocatorImpl.hasInjectAnnotation",
+      "org/jvnet/hk2/internal/ServiceLocatorImpl.getDescriptors",
+      "org/jvnet/hk2/internal/Utilities.fixAndCheckQualifiers",
+      "org/jvnet/hk2/internal/Utilities.isProxiable",
+      "org/jvnet/hk2/internal/SystemDescriptor.isValidating",
+      "org/glassfish/hk2/api/AnnotationLiteral.getMembers",
+      "org/glassfish/hk2/utilities/reflection/*",
+      // CDI: bean discovery, the annotated type model, resolution and validation at deployment
+      "org/jboss/weld/bootstrap/*",
+      "org/jboss/weld/annotated/*",
+      "org/jboss/weld/resolution/*",
+      "org/jboss/weld/resources/*",
+      "org/jboss/weld/util/reflection/*",
+      "org/jboss/weld/util/Types*",
+      "org/jboss/weld/util/Interceptors*",
+      // Faces configuration, JPA mapping metadata and JPQL grammar, Bean Validation metadata
+      "com/sun/faces/config/*",
+      "org/eclipse/persistence/internal/jpa/metadata/*",
+      "org/eclipse/persistence/jpa/jpql/*",
+      "org/hibernate/validator/internal/metadata/*",
+      "org/hibernate/validator/internal/util/TypeHelper");
 
   /** The directives file's name in the runtime directory. */
   static final String FILE = "jit-directives.json";
@@ -65,10 +143,15 @@ final class ServerJit {
     return withDirectives;
   }
 
-  /** One directive: every method of the {@link #STARTUP_ONLY} classes, excluded from C2. */
+  /** One directive: the {@link #STARTUP_ONLY} code, excluded from C2. */
   static String directives() {
-    String patterns = STARTUP_ONLY.stream().map(p -> "      \"" + p + ".*\"").collect(Collectors.joining(",\n"));
+    String patterns = STARTUP_ONLY.stream().map(p -> "      \"" + match(p) + "\"").collect(Collectors.joining(",\n"));
     return "[\n  {\n    \"match\": [\n" + patterns + "\n    ],\n    \"c2\": { \"Exclude\": true }\n  }\n]\n";
+  }
+
+  /** The directive's method pattern for an entry of {@link #STARTUP_ONLY}. */
+  static String match(String entry) {
+    return entry.substring(entry.lastIndexOf('/') + 1).contains(".") ? entry : entry + ".*";
   }
 
   private static boolean decidesCompilation(String option) {
