@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * Validation metadata). Kept off C2, that code runs on C1's code (a method is
  * marked not C2-compilable the first time C2 would take it), the queue is shorter, and the start
  * needs less CPU (docs/benchmarks.md, "Start-up": this list takes about 3 s of CPU more off a start
-than the first one, of 13 packages, and the server is ready about a second sooner). Raising C2's thresholds for all code instead
- * (tried) also shortens the start, but delays C2 for the code that runs per request or per batch.
+ * than the first one, of 13 packages, and the server is ready about a second sooner). Raising C2's
+ * thresholds for all code instead (tried) also shortens the start, but delays C2 for the code that
+ * runs per request or per batch.
  * Code on the ingest and page paths (Grizzly, Jersey, JSON-P, H2, the PostgreSQL driver, Weld's
  * proxies and contexts, the JDK's collections, strings, digests and I/O, AgentTrail's own) is not in
  * the list; where a class serves both, only the methods the start needs are.

@@ -23,9 +23,9 @@ import java.util.List;
  * time), and goes when the build, the JVM or that jar's place or times change: the JVM checks the
  * class path an archive was recorded with and silently ignores one that no longer matches (a data
  * directory moved, restored or copied elsewhere, a volume mounted at another path), and a start
- * without it is 2-4 s slower. {@code -Xshare:off} among
- * the user's options turns it off; with an agent among them ({@code -javaagent}, {@code -agentpath})
- * nothing is recorded; on OpenJ9, whose class sharing works differently, nothing is added.
+ * without it is 2-4 s slower. {@code -Xshare:off} among the user's options turns it off; with an
+ * agent among them ({@code -javaagent}, {@code -agentpath}) nothing is recorded; on OpenJ9, whose
+ * class sharing works differently, nothing is added.
  */
 final class ServerJvm {
 
@@ -54,7 +54,7 @@ final class ServerJvm {
     List<String> options = new ArrayList<>(inherited);
     if (hotSpot && inherited.stream().noneMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile")
         || o.contains("ArchiveClassesAtExit"))) {
-      removeArchivesOfOtherJvms();
+      removeOtherArchives();
       if (Files.isRegularFile(archive)) {
         options.add("-XX:SharedArchiveFile=" + archive);
       } else if (inherited.stream().noneMatch(ServerJvm::isAgent)) {
@@ -102,8 +102,8 @@ final class ServerJvm {
         || option.startsWith("-Xrun");
   }
 
-  /** Archives named for another JVM or another place of this directory: the JVM would not use them. */
-  private void removeArchivesOfOtherJvms() throws IOException {
+  /** Archives named for another JVM or another server jar (moved, copied): the JVM would not use them. */
+  private void removeOtherArchives() throws IOException {
     try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), "server-*.jsa")) {
       for (Path other : archives) {
         if (!other.equals(archive)) {

@@ -55,7 +55,8 @@ class ServerJitTest {
     assertThat(ServerJit.match("org/objectweb/asm/*")).isEqualTo("org/objectweb/asm/*.*");
     assertThat(ServerJit.match("java/lang/ClassLoader")).isEqualTo("java/lang/ClassLoader.*");
     assertThat(ServerJit.match("java/lang/Class.annotationData")).isEqualTo("java/lang/Class.annotationData");
-    assertThat(ServerJit.match("java/util/zip/ZipFile$Source.initCEN")).isEqualTo("java/util/zip/ZipFile$Source.initCEN");
+    assertThat(ServerJit.match("java/util/zip/ZipFile$Source.initCEN"))
+        .isEqualTo("java/util/zip/ZipFile$Source.initCEN");
     assertThat(ServerJit.STARTUP_ONLY).doesNotHaveDuplicates()
         .noneMatch(e -> e.startsWith("dev/agenttrail/") || e.startsWith("org/h2/") || e.startsWith("org/postgresql/"));
   }
