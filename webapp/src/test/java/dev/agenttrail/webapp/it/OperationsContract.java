@@ -34,6 +34,18 @@ interface OperationsContract extends Deployed {
   }
 
   @Test
+  default void shouldDescribeTheApiInTheOpenApiDocumentAlone() {
+    // Jersey's generated WADL is off: no second, undocumented description of the API.
+    Api.Reply wadl = api().get("api/v1/application.wadl", Api.ADMIN_TOKEN);
+    assertThat(wadl.status()).isEqualTo(404);
+    assertThat(wadl.contentType()).startsWith("application/problem+json");
+
+    var options = api().exchange("OPTIONS", "api/v1/events", Api.ADMIN_TOKEN, null, null);
+    assertThat(options.statusCode()).isEqualTo(403);
+    assertThat(options.body()).contains("not an operation of the API").contains("/openapi");
+  }
+
+  @Test
   default void shouldAnswerUnknownAddressesWithAProblem() {
     Api.Reply reply = api().get("api/v1/no-such-thing", Api.ADMIN_TOKEN);
     assertThat(reply.status()).isEqualTo(404);

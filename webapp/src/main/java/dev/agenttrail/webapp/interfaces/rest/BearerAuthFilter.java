@@ -48,10 +48,14 @@ public class BearerAuthFilter implements ContainerRequestFilter {
     if (allowed == null) {
       allowed = resource.getResourceClass().getAnnotation(Allow.class);
     }
-    if (allowed == null || Arrays.stream(allowed.value()).noneMatch(caller.roles()::contains)) {
+    if (allowed == null) {
+      // Not an operation of the API (one Jersey answers itself, such as OPTIONS): no token opens it.
+      throw new Problem(ProblemType.FORBIDDEN, "This is not an operation of the API; /openapi lists them.");
+    }
+    if (Arrays.stream(allowed.value()).noneMatch(caller.roles()::contains)) {
       throw new Problem(ProblemType.FORBIDDEN, caller.kind() == Caller.Kind.SOURCE
           ? "An ingest key may only ingest events."
-          : "Your role does not allow this; it needs one of " + (allowed == null ? "[]" : Arrays.toString(allowed.value())) + ".");
+          : "Your role does not allow this; it needs one of " + Arrays.toString(allowed.value()) + ".");
     }
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new SecurityContext() {
