@@ -32,7 +32,7 @@ class AgentTrailIT implements IngestionContract, LedgerContract, AdministrationC
 
   @Override
   public Api api() {
-    return new Api(base);
+    return Api.ofDeployedWar(base);
   }
 
   @Override

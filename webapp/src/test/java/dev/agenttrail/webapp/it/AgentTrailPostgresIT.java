@@ -32,7 +32,7 @@ class AgentTrailPostgresIT implements IngestionContract, LedgerContract, Adminis
 
   @Override
   public Api api() {
-    return new Api(base);
+    return Api.ofDeployedWar(base);
   }
 
   @Override

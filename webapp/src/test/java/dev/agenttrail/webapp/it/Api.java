@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +29,26 @@ final class Api {
   private final URI app;
   private final URI server;
 
-  Api(URL deployment) {
+  private Api(URI deployment) {
     String base = deployment.toString();
     this.app = URI.create(base.endsWith("/") ? base : base + "/");
     this.server = app.resolve("/");
+  }
+
+  /**
+   * The war Arquillian deployed (the file in the system property {@code agenttrail.war}), at its
+   * context root, the war's name. The managed Payara Micro adapter reads the deployed applications
+   * from the server's output; once (CI, 2026-12-05) it missed them, a race in reading that output,
+   * and handed out the server's root, so every request of the class went to the wrong place and got
+   * Payara's HTML 404. A root address from the adapter means that, so the context root is added.
+   */
+  static Api ofDeployedWar(URL base) {
+    URI uri = URI.create(base.toString());
+    if (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")) {
+      String war = Path.of(System.getProperty("agenttrail.war")).getFileName().toString();
+      uri = uri.resolve("/" + war.substring(0, war.length() - ".war".length()) + "/");
+    }
+    return new Api(uri);
   }
 
   /** The application's base address, ending in '/'. */
