@@ -101,7 +101,7 @@ public final class Launcher {
         inherited.add(option);
       }
     }
-    ServerJvm jvm = new ServerJvm(payaraJar.getParent());
+    ServerJvm jvm = new ServerJvm(payaraJar);
     List<String> options = jvm.options(ServerHeap.options(inherited, Runtime.getRuntime().maxMemory()));
     command.addAll(ServerJit.options(options, payaraJar.getParent(), jvm.hotSpot()));
     command.add("-Duser.timezone=UTC");

@@ -36,15 +36,16 @@ final class ServerJvm {
   private final Path recording;
   private final boolean hotSpot;
 
-  /** For a server started from {@code runtime}, by the JVM this launcher runs on. */
-  ServerJvm(Path runtime) {
+  /** For a server started from {@code serverJar} (its archive beside it), by the JVM this launcher runs on. */
+  ServerJvm(Path serverJar) {
     // The options below are HotSpot's; OpenJ9 shares classes its own way (-Xshareclasses).
-    this(runtime, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"),
+    this(serverJar, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"),
         !System.getProperty("java.vm.name", "").contains("OpenJ9"));
   }
 
-  ServerJvm(Path runtime, String jvm, boolean hotSpot) {
-    this.archive = runtime.resolve("server-" + digest(jvm + "|" + classPath(runtime)) + ".jsa");
+  ServerJvm(Path serverJar, String jvm, boolean hotSpot) {
+    Path runtime = serverJar.toAbsolutePath().normalize().getParent();
+    this.archive = runtime.resolve("server-" + digest(jvm + "|" + classPath(serverJar)) + ".jsa");
     this.recording = runtime.resolve(archive.getFileName() + ".recording");
     this.hotSpot = hotSpot;
   }
@@ -130,8 +131,8 @@ final class ServerJvm {
    * What the JVM checks of the class path an archive was recorded with: the server jar's absolute
    * path, size and modification time (a copy without its times, a restore, differ in the last).
    */
-  private static String classPath(Path runtime) {
-    Path jar = runtime.toAbsolutePath().normalize().resolve("payara-micro.jar");
+  private static String classPath(Path serverJar) {
+    Path jar = serverJar.toAbsolutePath().normalize();
     try {
       return jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
     } catch (IOException e) {

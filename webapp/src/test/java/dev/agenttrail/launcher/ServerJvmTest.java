@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServerJvmTest {
 
+  private static final String SERVER_JAR = "payara-micro.jar";
+
   @TempDir
   Path runtime;
 
   @Test
   void shouldRecordAClassArchiveOnTheFirstRunAndUseItOnTheNext() throws Exception {
-    ServerJvm first = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm first = jvm("jdk-a");
     List<String> options = first.options(List.of("-Xmx1g", "-Dx=y"));
     Path recording = Path.of(first.archive() + ".recording");
 
@@ -27,14 +29,14 @@ class ServerJvmTest {
 
     assertThat(first.archive()).exists();
     assertThat(recording).doesNotExist();
-    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-Xmx1g")))
+    assertThat(jvm("jdk-a").options(List.of("-Xmx1g")))
         .contains("-XX:SharedArchiveFile=" + first.archive())
         .noneMatch(o -> o.contains("ArchiveClassesAtExit"));
   }
 
   @Test
   void shouldDiscardWhatAKilledServerWasRecording() throws Exception {
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm jvm = jvm("jdk-a");
     jvm.options(List.of());
     Path recording = Path.of(jvm.archive() + ".recording");
     Files.writeString(recording, "half an archive");
@@ -47,10 +49,10 @@ class ServerJvmTest {
 
   @Test
   void shouldDropTheArchiveOfAnotherJvmAndRecordAgain() throws Exception {
-    ServerJvm old = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm old = jvm("jdk-a");
     Files.writeString(old.archive(), "classes of jdk-a");
 
-    ServerJvm upgraded = new ServerJvm(runtime, "jdk-b", true);
+    ServerJvm upgraded = jvm("jdk-b");
     List<String> options = upgraded.options(List.of());
 
     assertThat(old.archive()).doesNotExist();
@@ -60,11 +62,11 @@ class ServerJvmTest {
 
   @Test
   void shouldRecordAgainWhenTheDataDirectoryHasMoved(@TempDir Path elsewhere) throws Exception {
-    ServerJvm before = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm before = jvm("jdk-a");
     Files.writeString(before.archive(), "classes, recorded with the class path under the old place");
     Path moved = Files.move(runtime, elsewhere.resolve("runtime"));
 
-    ServerJvm after = new ServerJvm(moved, "jdk-a", true);
+    ServerJvm after = new ServerJvm(moved.resolve(SERVER_JAR), "jdk-a", true);
     List<String> options = after.options(List.of());
 
     // The JVM would silently ignore the old archive (its class path names the old place) and,
@@ -77,12 +79,12 @@ class ServerJvmTest {
 
   @Test
   void shouldRecordAgainWhenTheServerJarWasCopiedWithoutItsTimes() throws Exception {
-    Path jar = Files.writeString(runtime.resolve("payara-micro.jar"), "the server");
-    ServerJvm before = new ServerJvm(runtime, "jdk-a", true);
+    Path jar = Files.writeString(runtime.resolve(SERVER_JAR), "the server");
+    ServerJvm before = jvm("jdk-a");
     Files.writeString(before.archive(), "classes, recorded with the jar as it was");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
 
-    ServerJvm restored = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm restored = jvm("jdk-a");
 
     assertThat(restored.options(List.of())).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
     assertThat(before.archive()).doesNotExist();
@@ -90,8 +92,8 @@ class ServerJvmTest {
 
   @Test
   void shouldLeaveClassSharingToTheUserWhenTheirOptionsDecideIt() throws Exception {
-    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
-    assertThat(new ServerJvm(runtime, "jdk-a", true).options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
+    assertThat(jvm("jdk-a").options(List.of("-Xshare:off"))).containsExactly("-Xshare:off");
+    assertThat(jvm("jdk-a").options(List.of("-XX:SharedArchiveFile=/opt/mine.jsa")))
         .containsExactly("-XX:SharedArchiveFile=/opt/mine.jsa");
   }
 
@@ -99,7 +101,7 @@ class ServerJvmTest {
   void shouldRecordNothingUnderAnAgentButStillUseAnArchiveRecordedBefore() throws Exception {
     // A JVM asked to record an archive refuses to start with an agent ("CDS dumping does not support
     // native JVMTI agent"): a profiler or APM agent must not stop the server from starting.
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm jvm = jvm("jdk-a");
     assertThat(jvm.options(List.of("-agentpath:/opt/profiler.so"))).containsExactly("-agentpath:/opt/profiler.so", "-Xlog:cds*=off");
     assertThat(jvm.options(List.of("-javaagent:/opt/apm.jar"))).noneMatch(o -> o.contains("Archive"));
 
@@ -109,20 +111,25 @@ class ServerJvmTest {
 
   @Test
   void shouldRemoveEveryArchiveAndRecordingBeforeANewBuildIsUnpacked() throws Exception {
-    ServerJvm jvm = new ServerJvm(runtime, "jdk-a", true);
+    ServerJvm jvm = jvm("jdk-a");
     Files.writeString(jvm.archive(), "classes of the old build");
     Files.writeString(Path.of(jvm.archive() + ".recording"), "half an archive");
-    Files.writeString(runtime.resolve("payara-micro.jar"), "kept");
+    Files.writeString(runtime.resolve(SERVER_JAR), "kept");
 
     ServerJvm.removeArchives(runtime);
 
     try (var left = Files.list(runtime)) {
-      assertThat(left).containsExactly(runtime.resolve("payara-micro.jar"));
+      assertThat(left).containsExactly(runtime.resolve(SERVER_JAR));
     }
   }
 
   @Test
   void shouldLeaveTheOptionsAloneOnAJvmThatIsNotHotSpot() throws Exception {
-    assertThat(new ServerJvm(runtime, "openj9", false).options(List.of("-Xmx1g"))).containsExactly("-Xmx1g");
+    assertThat(new ServerJvm(runtime.resolve(SERVER_JAR), "openj9", false).options(List.of("-Xmx1g"))).containsExactly("-Xmx1g");
+  }
+
+  /** The launcher's view of a server started from {@code runtime} by the JVM named {@code jdk}. */
+  private ServerJvm jvm(String jdk) {
+    return new ServerJvm(runtime.resolve(SERVER_JAR), jdk, true);
   }
 }
