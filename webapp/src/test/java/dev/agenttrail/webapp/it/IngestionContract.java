@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -231,6 +232,28 @@ interface IngestionContract extends Deployed {
     Api.Reply reply = api().events(source.key(), "[]");
     assertThat(reply.status()).isEqualTo(202);
     assertThat(reply.body()).isEqualTo("{\"accepted\":0,\"duplicates\":0,\"items\":[]}");
+  }
+
+  @Test
+  default void shouldAnswer400ForABodyThatIsNotUtf8AndKeepAReplacementCharacterSentAsSuch() {
+    Api.Source source = api().newSource();
+    String bad = Api.uniqueId();
+    byte[] body = ("[" + Api.event(bad).replace("\"search\"", "\"s?arch\"") + "]").getBytes(StandardCharsets.UTF_8);
+    int question = new String(body, StandardCharsets.UTF_8).indexOf("s?arch") + 1;
+    body[question] = (byte) 0xC3; // a lead byte followed by an ASCII letter: not UTF-8
+
+    Api.Reply reply = api().post("api/v1/events", source.key(), "application/json", body, null);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().getString("type")).isEqualTo("/problems/malformed-body");
+    assertThat(reply.json().getString("detail")).isEqualTo("The body is not valid UTF-8.");
+    assertThat(api().get("api/v1/events/" + source.name() + "/" + bad, Api.ADMIN_TOKEN).status()).isEqualTo(404);
+
+    String good = Api.uniqueId();
+    Api.Reply stored = api().events(source.key(), "[" + Api.event(good).replace("\"search\"", "\"s\uFFFDarch \u00e9\u6587\"") + "]");
+    assertThat(stored.status()).isEqualTo(202);
+    assertThat(api().get("api/v1/events/" + source.name() + "/" + good, Api.ADMIN_TOKEN).json()
+        .getJsonObject("event").getJsonObject("action").getString("tool")).isEqualTo("s\uFFFDarch \u00e9\u6587");
   }
 
   @Test
