@@ -83,9 +83,9 @@ final class EventBatchReader {
         }
         in = new GZIPInputStream(body, 65536);
       }
-      // Read in small chunks and copied once into an array of the body's size: a buffer that grows by
-      // doubling would allocate arrays of half a heap region and more for a batch of 500 events, which
-      // the garbage collector allocates outside the young generation.
+      // Read in 8 KiB chunks, then copied once into an array of the body's size. A buffer that grows by
+      // doubling allocated arrays of half a G1 region and more for a batch of 500 events, which G1
+      // puts straight into the old generation, each time checking whether to start a marking cycle.
       byte[] bytes = in.readNBytes(maxBodyBytes < Integer.MAX_VALUE ? maxBodyBytes + 1 : maxBodyBytes);
       if (bytes.length > maxBodyBytes) {
         throw new Problem(ProblemType.PAYLOAD_TOO_LARGE,
