@@ -1,6 +1,7 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
 import dev.agenttrail.domain.shared.JsonSupport;
+import dev.agenttrail.domain.shared.Utf8;
 import dev.agenttrail.domain.event.Violation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -10,9 +11,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -51,25 +49,10 @@ final class EventBatchReader {
     return t.startsWith("application/x-ndjson") || t.startsWith("application/ndjson") || t.startsWith("application/jsonl");
   }
 
-  /**
-   * The body as text. Most bodies are valid UTF-8 and decode in one pass into a compact string; only a
-   * body whose decoding holds U+FFFD (malformed input, or that character sent as such) is decoded
-   * again strictly, so that malformed input is a 400 and never silently replaced.
-   */
+  /** The body as text; malformed UTF-8 is a 400, never silently replaced. */
   private String decode(InputStream body, String contentEncoding) {
-    byte[] bytes = bytes(body, contentEncoding);
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0) {
-      return text;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new Problem(ProblemType.MALFORMED_BODY, "The body is not valid UTF-8.");
-    }
+    return Utf8.decode(bytes(body, contentEncoding))
+        .orElseThrow(() -> new Problem(ProblemType.MALFORMED_BODY, "The body is not valid UTF-8."));
   }
 
   /** The body's bytes, gunzipped when {@code contentEncoding} says gzip, within the body limit (413). */

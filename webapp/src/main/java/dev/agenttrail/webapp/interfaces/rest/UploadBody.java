@@ -1,13 +1,10 @@
 package dev.agenttrail.webapp.interfaces.rest;
 
 import dev.agenttrail.domain.catalog.CustomFrameworkFile;
+import dev.agenttrail.domain.shared.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Reads an uploaded framework file: UTF-8, uncompressed, at most 1,000,000 bytes. */
@@ -55,14 +52,8 @@ final class UploadBody {
         }
         out.write(buffer, 0, n);
       }
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new Problem(ProblemType.MALFORMED_BODY, "The framework file is not valid UTF-8.");
+      return Utf8.decode(out.toByteArray())
+          .orElseThrow(() -> new Problem(ProblemType.MALFORMED_BODY, "The framework file is not valid UTF-8."));
     } catch (IOException e) {
       throw new Problem(
           ProblemType.MALFORMED_BODY, "The body could not be read: the upload was cut short.");

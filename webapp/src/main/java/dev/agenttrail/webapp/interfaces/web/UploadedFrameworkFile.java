@@ -1,10 +1,7 @@
 package dev.agenttrail.webapp.interfaces.web;
 
 import dev.agenttrail.domain.catalog.CustomFrameworkFile;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.agenttrail.domain.shared.Utf8;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,14 +30,6 @@ final class UploadedFrameworkFile {
 
   /** The text of the file, or empty if it is not valid UTF-8. */
   static Optional<String> text(byte[] content) {
-    try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content))
-          .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
+    return Utf8.decode(content);
   }
 }
